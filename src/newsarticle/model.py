@@ -192,13 +192,17 @@ def _fail(attribute: attrs.Attribute[Any], message: str) -> InvalidValueError:
     return InvalidValueError(attribute.name, message)
 
 
-def _nfc(value: _T) -> _T:
-    if isinstance(value, str):
-        return unicodedata.normalize("NFC", value)  # type: ignore[return-value]
-    return value
+def _nfc(value: str) -> str:
+    # Anything but a string passes through for the field's validator to refuse.
+    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
 
 
-def _to_tuple(value: Iterable[_T]) -> tuple[_T, ...]:
+def _nfc_optional(value: str | None) -> str | None:
+    return None if value is None else _nfc(value)
+
+
+def _to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    """Any iterable (a list, say) becomes a tuple; a lone string is refused."""
     if isinstance(value, str | bytes):
         raise TypeError("expected a sequence of items, not a single string")
     return tuple(value)
@@ -311,19 +315,7 @@ def _line_field() -> Any:
 
 
 def _optional_line_field() -> Any:
-    return attrs.field(default=None, converter=_nfc, validator=_optional_line)
-
-
-def _lines_field() -> Any:
-    return attrs.field(default=(), converter=_nfc_tuple, validator=_lines)
-
-
-def _ids_field() -> Any:
-    return attrs.field(default=(), converter=_to_tuple, validator=_ids)
-
-
-def _items_field(kind: type[Any]) -> Any:
-    return attrs.field(default=(), converter=_to_tuple, validator=_each(_instance(kind)))
+    return attrs.field(default=None, converter=_nfc_optional, validator=_optional_line)
 
 
 def _optional_field(kind: type[Any]) -> Any:
@@ -441,7 +433,9 @@ class Image:
     url: str = attrs.field(validator=_url)
     width: int | None = attrs.field(default=None, validator=_positive)
     height: int | None = attrs.field(default=None, validator=_positive)
-    caption: str | None = attrs.field(default=None, converter=_nfc, validator=_optional_text)
+    caption: str | None = attrs.field(
+        default=None, converter=_nfc_optional, validator=_optional_text
+    )
     alt: str | None = _optional_line_field()
     credit: str | None = _optional_line_field()
 
@@ -463,7 +457,9 @@ class Entity:
 
     id: str = attrs.field(validator=_id)
     name: str = _line_field()
-    alternate_names: tuple[str, ...] = _lines_field()
+    alternate_names: tuple[str, ...] = attrs.field(
+        default=(), converter=_nfc_tuple, validator=_lines
+    )
     description: str | None = _optional_line_field()
     url: str | None = attrs.field(default=None, validator=_optional_url)
     same_as: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple, validator=_urls)
@@ -504,8 +500,12 @@ class Relation:
 class Person(Entity):
     """A person the article names."""
 
-    roles: tuple[Role, ...] = _items_field(Role)
-    relations: tuple[Relation, ...] = _items_field(Relation)
+    roles: tuple[Role, ...] = attrs.field(
+        default=(), converter=_to_tuple, validator=_each(_instance(Role))
+    )
+    relations: tuple[Relation, ...] = attrs.field(
+        default=(), converter=_to_tuple, validator=_each(_instance(Relation))
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -525,7 +525,7 @@ class Place(Entity):
     kind: PlaceKind = attrs.field(default=PlaceKind.PLACE, validator=_instance(PlaceKind))
     geo: GeoCoordinates | None = _optional_field(GeoCoordinates)
     contained_in: str | None = attrs.field(default=None, validator=_optional_id)
-    borders: tuple[str, ...] = _ids_field()
+    borders: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple, validator=_ids)
 
 
 @attrs.frozen(kw_only=True)
@@ -566,7 +566,7 @@ class Attribution:
     title: str | None = _optional_line_field()
     part: str | None = _optional_line_field()
     url: str | None = attrs.field(default=None, validator=_optional_url)
-    note: str | None = attrs.field(default=None, converter=_nfc, validator=_optional_text)
+    note: str | None = attrs.field(default=None, converter=_nfc_optional, validator=_optional_text)
 
 
 @attrs.frozen(kw_only=True)
@@ -581,7 +581,7 @@ class Quote:
     text: str = attrs.field(converter=_nfc, validator=_text)
     kind: QuoteKind = attrs.field(validator=_instance(QuoteKind))
     attribution: str = attrs.field(validator=_id)
-    paragraphs: tuple[str, ...] = _ids_field()
+    paragraphs: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple, validator=_ids)
 
 
 @attrs.frozen(kw_only=True)
@@ -591,8 +591,8 @@ class Claim:
     id: str = attrs.field(validator=_id)
     text: str = attrs.field(converter=_nfc, validator=_text)
     attribution: str = attrs.field(validator=_id)
-    paragraphs: tuple[str, ...] = _ids_field()
-    about: tuple[str, ...] = _ids_field()
+    paragraphs: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple, validator=_ids)
+    about: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple, validator=_ids)
 
 
 # --- the article ------------------------------------------------------------
@@ -611,28 +611,52 @@ class Article:
     headline: str = _line_field()
     language: str = attrs.field(validator=_language)
     alternative_headline: str | None = _optional_line_field()
-    standfirst: str | None = attrs.field(default=None, converter=_nfc, validator=_optional_text)
+    standfirst: str | None = attrs.field(
+        default=None, converter=_nfc_optional, validator=_optional_text
+    )
     url: str | None = attrs.field(default=None, validator=_optional_url)
     genre: Genre = attrs.field(default=Genre.NEWS, validator=_instance(Genre))
     section: str | None = _optional_line_field()
-    keywords: tuple[str, ...] = _lines_field()
+    keywords: tuple[str, ...] = attrs.field(default=(), converter=_nfc_tuple, validator=_lines)
     date_published: dt.datetime | None = attrs.field(default=None, validator=_optional_aware)
     date_modified: dt.datetime | None = attrs.field(default=None, validator=_optional_aware)
     dateline: str | None = _optional_line_field()
-    authors: tuple[str, ...] = _ids_field()
+    authors: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple, validator=_ids)
     publisher: str | None = attrs.field(default=None, validator=_optional_id)
-    about: tuple[str, ...] = _ids_field()
-    content_locations: tuple[str, ...] = _ids_field()
-    paragraphs: tuple[Paragraph, ...] = _items_field(Paragraph)
-    images: tuple[Image, ...] = _items_field(Image)
-    corrections: tuple[Correction, ...] = _items_field(Correction)
-    people: tuple[Person, ...] = _items_field(Person)
-    organizations: tuple[Organization, ...] = _items_field(Organization)
-    places: tuple[Place, ...] = _items_field(Place)
-    unnamed_sources: tuple[UnnamedSource, ...] = _items_field(UnnamedSource)
-    attributions: tuple[Attribution, ...] = _items_field(Attribution)
-    quotes: tuple[Quote, ...] = _items_field(Quote)
-    claims: tuple[Claim, ...] = _items_field(Claim)
+    about: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple, validator=_ids)
+    content_locations: tuple[str, ...] = attrs.field(
+        default=(), converter=_to_tuple, validator=_ids
+    )
+    paragraphs: tuple[Paragraph, ...] = attrs.field(
+        default=(), converter=_to_tuple, validator=_each(_instance(Paragraph))
+    )
+    images: tuple[Image, ...] = attrs.field(
+        default=(), converter=_to_tuple, validator=_each(_instance(Image))
+    )
+    corrections: tuple[Correction, ...] = attrs.field(
+        default=(), converter=_to_tuple, validator=_each(_instance(Correction))
+    )
+    people: tuple[Person, ...] = attrs.field(
+        default=(), converter=_to_tuple, validator=_each(_instance(Person))
+    )
+    organizations: tuple[Organization, ...] = attrs.field(
+        default=(), converter=_to_tuple, validator=_each(_instance(Organization))
+    )
+    places: tuple[Place, ...] = attrs.field(
+        default=(), converter=_to_tuple, validator=_each(_instance(Place))
+    )
+    unnamed_sources: tuple[UnnamedSource, ...] = attrs.field(
+        default=(), converter=_to_tuple, validator=_each(_instance(UnnamedSource))
+    )
+    attributions: tuple[Attribution, ...] = attrs.field(
+        default=(), converter=_to_tuple, validator=_each(_instance(Attribution))
+    )
+    quotes: tuple[Quote, ...] = attrs.field(
+        default=(), converter=_to_tuple, validator=_each(_instance(Quote))
+    )
+    claims: tuple[Claim, ...] = attrs.field(
+        default=(), converter=_to_tuple, validator=_each(_instance(Claim))
+    )
 
     @functools.cached_property
     def index(self) -> Mapping[str, Identified]:

@@ -59,13 +59,15 @@ def _check_value(value: Any) -> tuple[Article | None, list[Problem]]:
     if not isinstance(value, Mapping):
         return None, [Problem.of("json-not-object", "", "the top level is not an object")]
     problems = schema_problems(value)
-    problems.extend(integrity_problems(value))
     article = None
-    if not any(p.is_error for p in problems):
+    if not problems:  # values wrong on their own show when the model is built
         try:
             article = convert.structure(dict(value))
         except Exception as error:  # every structuring failure becomes problems
             problems.extend(convert.structure_problems(error))
+    problems.extend(integrity_problems(value))
+    if any(p.is_error for p in problems):
+        article = None
     return article, problems
 
 
