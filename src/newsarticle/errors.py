@@ -22,6 +22,7 @@ __all__ = [
     "NewsArticleError",
     "Problem",
     "Severity",
+    "codes_table",
 ]
 
 
@@ -86,6 +87,13 @@ CODES: Final[dict[str, Code]] = _table(
     ("unused-attribution", _W, "integrity", "No quote or claim uses this attribution."),
     ("unused-source", _W, "integrity", "No attribution uses this unnamed source."),
 )
+
+
+def codes_table() -> str:
+    """The Markdown table of every problem code (the one in ``docs/problems.md``)."""
+    rows = ["| code | severity | layer | meaning |", "|---|---|---|---|"]
+    rows += [f"| `{c.code}` | {c.severity.value} | {c.layer} | {c.summary} |" for c in CODES.values()]
+    return "\n".join(rows) + "\n"
 
 
 @attrs.frozen(kw_only=True)
