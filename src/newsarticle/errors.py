@@ -92,7 +92,9 @@ CODES: Final[dict[str, Code]] = _table(
 def codes_table() -> str:
     """The Markdown table of every problem code (the one in ``docs/problems.md``)."""
     rows = ["| code | severity | layer | meaning |", "|---|---|---|---|"]
-    rows += [f"| `{c.code}` | {c.severity.value} | {c.layer} | {c.summary} |" for c in CODES.values()]
+    rows += [
+        f"| `{c.code}` | {c.severity.value} | {c.layer} | {c.summary} |" for c in CODES.values()
+    ]
     return "\n".join(rows) + "\n"
 
 

@@ -21,6 +21,7 @@ This module needs Hypothesis (``pip install newsarticle[testing]``).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import unicodedata
 from collections.abc import Sequence
 
@@ -86,17 +87,20 @@ def _normalized(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+@functools.cache
 def lines(*, max_size: int = 40) -> st.SearchStrategy[str]:
     """Non-empty one-line text: any Unicode but control characters, in NFC."""
     return st.text(_NO_CONTROL, min_size=1, max_size=max_size).map(_normalized)
 
 
+@functools.cache
 def texts(*, max_size: int = 80) -> st.SearchStrategy[str]:
     """Non-empty text that may hold newlines, in NFC."""
     alphabet = st.one_of(_NO_CONTROL, st.just("\n"))
     return st.text(alphabet, min_size=1, max_size=max_size).map(_normalized)
 
 
+@functools.cache
 def paragraph_texts(*, max_size: int = 120) -> st.SearchStrategy[str]:
     """Text for a paragraph: newlines allowed, never a blank line, never a newline at an end."""
     return (
@@ -106,11 +110,13 @@ def paragraph_texts(*, max_size: int = 120) -> st.SearchStrategy[str]:
     )
 
 
+@functools.cache
 def ids() -> st.SearchStrategy[str]:
     """Ids as the format allows them."""
     return st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._-]{0,23}", fullmatch=True)
 
 
+@functools.cache
 def urls() -> st.SearchStrategy[str]:
     """Absolute https URLs with a host, a path and sometimes a query."""
     label = st.from_regex(r"[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?", fullmatch=True)
@@ -121,6 +127,7 @@ def urls() -> st.SearchStrategy[str]:
     return st.builds(lambda h, p, q: f"https://{h}.example{p}{q}", host, path, query)
 
 
+@functools.cache
 def languages() -> st.SearchStrategy[str]:
     """BCP 47 language tags."""
     return st.sampled_from(
@@ -128,6 +135,7 @@ def languages() -> st.SearchStrategy[str]:
     )
 
 
+@functools.cache
 @st.composite
 def partial_dates(draw: st.DrawFn) -> PartialDate:
     """Dates known to the year, the month or the day."""
@@ -140,6 +148,7 @@ def partial_dates(draw: st.DrawFn) -> PartialDate:
     return PartialDate(year=day.year, month=day.month, day=day.day)
 
 
+@functools.cache
 def datetimes(
     *,
     min_value: dt.datetime = dt.datetime(1900, 1, 1),
@@ -152,6 +161,7 @@ def datetimes(
     return st.datetimes(min_value=min_value, max_value=max_value, timezones=offsets)
 
 
+@functools.cache
 def geo_coordinates() -> st.SearchStrategy[GeoCoordinates]:
     """Points anywhere on Earth."""
     return st.builds(
@@ -230,6 +240,7 @@ def relations(person_ids: Sequence[str]) -> st.SearchStrategy[Relation]:
     )
 
 
+@functools.cache
 def _entity_fields() -> dict[str, st.SearchStrategy[object]]:
     return {
         "name": lines(),
