@@ -54,6 +54,10 @@ _W = Severity.WARNING
 
 #: Every problem code newsarticle emits, in the order of the layers that find them.
 CODES: Final[dict[str, Code]] = _table(
+    ("file-not-found", _E, "input", "A path named on the command line does not exist."),
+    ("file-unreadable", _E, "input", "A file cannot be read (permissions, or it is a folder)."),
+    ("file-too-large", _E, "input", "A document is larger than the size limit (--max-size)."),
+    ("no-input-files", _E, "input", "A folder holds no .json or .jsonl file."),
     ("json-encoding", _E, "syntax", "The bytes are not valid UTF-8."),
     ("json-bom", _W, "syntax", "The text starts with a UTF-8 byte-order mark; it is ignored."),
     ("json-empty", _E, "syntax", "The document is empty or only whitespace."),

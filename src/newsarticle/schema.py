@@ -63,10 +63,35 @@ def validator() -> jsonschema.Draft202012Validator:
 
 
 def schema_problems(document: Any) -> list[Problem]:
-    """Every way ``document`` breaks the schema, as problems in document order."""
+    """Every way ``document`` breaks the schema, as problems."""
     problems: list[Problem] = []
+    missing_reported: set[str] = set()
     for error in validator().iter_errors(document):
-        problems.extend(_problems(error))
+        if error.validator == "required":
+            # jsonschema reports each missing key separately; report each key once.
+            path = _pointer(error.absolute_path)
+            if path in missing_reported:
+                continue
+            missing_reported.add(path)
+            problems.extend(_missing(path, error))
+        else:
+            problems.extend(_problems(error))
+    return problems
+
+
+def _missing(path: str, error: ValidationError) -> list[Problem]:
+    instance: Any = error.instance
+    required: Any = error.validator_value
+    missing = [key for key in required if key not in instance]
+    problems = []
+    for key in missing:
+        if path == "" and key == "format_version":
+            message = "format_version is missing: this is not a newsarticle document, or an old one"
+            problems.append(Problem.of("format-version", "", message))
+        else:
+            problems.append(
+                Problem.of("schema-required", path, f"the required key {key!r} is missing")
+            )
     return problems
 
 
@@ -106,9 +131,6 @@ def _problems(error: ValidationError) -> list[Problem]:
         return [
             Problem.of("format-version", path, f"format_version {instance!r} is not {supported}")
         ]
-    if keyword == "required" and path == "" and "format_version" not in instance:
-        message = "format_version is missing: this is not a newsarticle document, or an old one"
-        return [Problem.of("format-version", "", message)]
     if keyword == "additionalProperties":
         known = subschema.get("properties", {})
         return [
@@ -135,8 +157,6 @@ def _message(keyword: str, error: ValidationError) -> str:
     if keyword == "type":
         article = "an" if str(expected)[0] in "aeiou" else "a"
         return f"expected {article} {expected}, got {_json_type(instance)}"
-    if keyword == "required":
-        return error.message.replace("is a required property", "is required but missing")
     if keyword in ("enum", "const"):
         allowed = expected if keyword == "enum" else [expected]
         return f"{instance!r} is not one of {', '.join(map(repr, allowed))}"

@@ -1,0 +1,499 @@
+"""The ``newsarticle`` command: validate and export article documents, print the schema.
+
+Exit status: 0 when every input is valid, 1 when some input is invalid (or,
+with ``--strict``, has warnings), 2 for a usage error or an input that cannot
+be read at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import signal
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from types import FrameType
+from typing import IO, Final
+
+from . import __version__
+from .batch import DEFAULT_MAX_SIZE, Options, Outcome, Source, expand, ordered_map, records
+from .document import write_atomic
+from .errors import Problem, Severity
+from .schema import schema_path, schema_text
+
+__all__ = ["main"]
+
+EXIT_OK: Final = 0
+EXIT_INVALID: Final = 1
+EXIT_USAGE: Final = 2
+
+_SUFFIXES: Final = {"jsonld": ".jsonld", "text": ".txt", "html": ".html"}
+
+
+class UsageError(Exception):
+    """A command line that cannot be carried out; exit status 2."""
+
+
+# --- output -----------------------------------------------------------------
+
+
+def _write(stream: IO[str], text: str) -> None:
+    stream.write(text)
+
+
+def _location(outcome: Outcome, problem: Problem) -> tuple[int | None, int | None]:
+    if problem.line is None:
+        return None, None
+    return outcome.line + problem.line - 1, problem.column
+
+
+def format_problem(outcome: Outcome, problem: Problem) -> str:
+    """``FILE:LINE:COLUMN: CODE severity message (pointer)``, as compilers print."""
+    line, column = _location(outcome, problem)
+    where = (
+        f"{outcome.source.name}:{line}:{column}:" if line is not None else f"{outcome.source.name}:"
+    )
+    if problem.line is None and outcome.line != 1:
+        where = f"{outcome.source.name}:{outcome.line}:"
+    pointer = f" ({problem.path})" if problem.path else ""
+    return f"{where} {problem.code} {problem.severity.value} {problem.message}{pointer}"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(outcome: Outcome, problem: Problem) -> str:
+    """A GitHub Actions workflow command that annotates the file at the problem."""
+    line, column = _location(outcome, problem)
+    if line is None and outcome.line != 1:
+        line = outcome.line
+    fields = [f"file={_escape_property(outcome.source.name)}"]
+    if line is not None:
+        fields.append(f"line={line}")
+    if column is not None:
+        fields.append(f"col={column}")
+    fields.append(f"title={_escape_property(problem.code)}")
+    kind = "error" if problem.severity is Severity.ERROR else "warning"
+    pointer = f" ({problem.path})" if problem.path else ""
+    return f"::{kind} {','.join(fields)}::{_escape_data(problem.message + pointer)}"
+
+
+class Tally:
+    """Counts for the summary line and the exit status."""
+
+    def __init__(self, strict: bool) -> None:
+        self.strict = strict
+        self.files: set[str] = set()
+        self.documents = self.valid = self.invalid = self.unreadable = 0
+        self.errors = self.warnings = 0
+
+    def add(self, outcome: Outcome) -> None:
+        self.files.add(outcome.source.name)
+        self.documents += 1
+        self.errors += sum(p.is_error for p in outcome.problems)
+        self.warnings += sum(not p.is_error for p in outcome.problems)
+        if not outcome.readable:
+            self.unreadable += 1
+        elif self.passes(outcome):
+            self.valid += 1
+        else:
+            self.invalid += 1
+
+    def passes(self, outcome: Outcome) -> bool:
+        return outcome.valid and not (self.strict and outcome.problems)
+
+    def status(self) -> int:
+        if self.unreadable:
+            return EXIT_USAGE
+        return EXIT_INVALID if self.invalid else EXIT_OK
+
+    def summary(self) -> str:
+        files = len(self.files)
+        parts = [f"{self.documents} document{'s' * (self.documents != 1)}"]
+        if files != self.documents:
+            parts.append(f"in {files} file{'s' * (files != 1)}")
+        counts = f"{self.valid} valid, {self.invalid} invalid"
+        if self.unreadable:
+            counts += f", {self.unreadable} unreadable"
+        problems = self.errors + self.warnings
+        return (
+            f"newsarticle: checked {' '.join(parts)}: {counts}; "
+            f"{problems} problem{'s' * (problems != 1)} "
+            f"({self.errors} error{'s' * (self.errors != 1)}, "
+            f"{self.warnings} warning{'s' * (self.warnings != 1)})"
+        )
+
+    def as_json(self) -> dict[str, int]:
+        return {
+            "files": len(self.files),
+            "documents": self.documents,
+            "valid": self.valid,
+            "invalid": self.invalid,
+            "unreadable": self.unreadable,
+            "errors": self.errors,
+            "warnings": self.warnings,
+        }
+
+
+def _problem_json(outcome: Outcome, problem: Problem) -> dict[str, object]:
+    line, column = _location(outcome, problem)
+    return {
+        "code": problem.code,
+        "severity": problem.severity.value,
+        "path": problem.path,
+        "message": problem.message,
+        "line": line,
+        "column": column,
+    }
+
+
+# --- progress ---------------------------------------------------------------
+
+
+def _progress(outcomes: Iterator[Outcome], total: int | None) -> Iterator[Outcome]:
+    """Outcomes, with a progress bar on stderr when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        yield from outcomes
+        return
+    from tqdm import tqdm
+
+    with tqdm(total=total, unit="doc", file=sys.stderr, leave=False, dynamic_ncols=True) as bar:
+        for outcome in outcomes:
+            bar.update(1)
+            yield outcome
+
+
+def _total(sources: Sequence[Source]) -> int | None:
+    return None if any(source.lines for source in sources) else len(sources)
+
+
+def _outcomes(sources: Sequence[Source], options: Options, jobs: int) -> Iterator[Outcome]:
+    work = (record for source in sources for record in records(source, options.max_size))
+    return _progress(ordered_map(None, options, work, jobs), _total(sources))
+
+
+# --- commands ---------------------------------------------------------------
+
+
+def run_validate(arguments: argparse.Namespace) -> int:
+    sources = list(expand(arguments.paths))
+    options = Options(profile=arguments.profile, max_size=arguments.max_size)
+    tally = Tally(arguments.strict)
+    report: list[dict[str, object]] = []
+    for outcome in _outcomes(sources, options, arguments.jobs):
+        tally.add(outcome)
+        if arguments.format == "json":
+            report.append(
+                {
+                    "file": outcome.source.name,
+                    "line": outcome.line if outcome.source.lines else None,
+                    "valid": tally.passes(outcome),
+                    "problems": [_problem_json(outcome, p) for p in outcome.problems],
+                }
+            )
+            continue
+        render = format_github if arguments.format == "github" else format_problem
+        for problem in outcome.problems:
+            _write(sys.stdout, render(outcome, problem) + "\n")
+    if arguments.format == "json":
+        document = {"documents": report, "summary": tally.as_json()}
+        _write(sys.stdout, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    else:
+        _write(sys.stdout, tally.summary() + "\n")
+    return tally.status()
+
+
+def _targets(sources: Sequence[Source], arguments: argparse.Namespace) -> dict[str, Path] | None:
+    """Where each source's export goes: None for stdout."""
+    output: Path | None = arguments.output
+    single = len(sources) == 1 and not Path(arguments.paths[0]).is_dir()
+    if output is None:
+        if not single:
+            raise UsageError("several inputs need -o FOLDER to write their exports into")
+        return None
+    if single and not output.is_dir():
+        return {sources[0].name: output}
+    if output.exists() and not output.is_dir():
+        raise UsageError(f"{output}: several inputs need a folder, and this is a file")
+    targets: dict[str, Path] = {}
+    seen: dict[Path, str] = {}
+    for source in sources:
+        suffix = ".jsonl" if source.lines else _SUFFIXES[arguments.format]
+        target = output / source.relative.with_suffix(suffix)
+        if target in seen:
+            raise UsageError(f"{source.name} and {seen[target]} would both be exported to {target}")
+        seen[target] = source.name
+        targets[source.name] = target
+    return targets
+
+
+class _LineWriter:
+    """JSON Lines output of one source: a temporary file renamed into place when done."""
+
+    def __init__(self, target: Path) -> None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        self.target = target
+        self.temporary = Path(name)
+        self.stream = os.fdopen(handle, "w", encoding="utf-8", newline="\n")
+
+    def write(self, line: str) -> None:
+        self.stream.write(line + "\n")
+
+    def commit(self) -> None:
+        self.stream.flush()
+        os.fsync(self.stream.fileno())
+        self.stream.close()
+        os.replace(self.temporary, self.target)
+
+    def abandon(self) -> None:
+        self.stream.close()
+        self.temporary.unlink(missing_ok=True)
+
+
+class _Sink:
+    """Sends each export where it belongs: stdout, its own file, or its JSON Lines stream."""
+
+    def __init__(self, targets: dict[str, Path] | None) -> None:
+        self.targets = targets
+        self.stream: _LineWriter | None = None
+        self.stream_source: str | None = None
+
+    def take(self, outcome: Outcome) -> None:
+        name = outcome.source.name
+        streamed = outcome.source.lines and outcome.source.problem is None
+        if self.targets is not None and streamed and name != self.stream_source:
+            self.close()
+            self.stream, self.stream_source = _LineWriter(self.targets[name]), name
+        if outcome.output is None:
+            return
+        text = outcome.output if outcome.output.endswith("\n") else outcome.output + "\n"
+        if self.targets is None:
+            _write(sys.stdout, text)
+        elif self.stream is not None and outcome.source.lines:
+            self.stream.write(outcome.output)
+        else:
+            target = self.targets[name]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(target, text.encode("utf-8"))
+
+    def close(self) -> None:
+        """Put the finished JSON Lines stream in place."""
+        if self.stream is not None:
+            self.stream.commit()
+            self.stream = None
+
+    def abandon(self) -> None:
+        """Drop an unfinished JSON Lines stream; its target keeps its old contents."""
+        if self.stream is not None:
+            self.stream.abandon()
+            self.stream = None
+
+
+def run_export(arguments: argparse.Namespace) -> int:
+    sources = list(expand(arguments.paths))
+    sink = _Sink(_targets(sources, arguments))
+    options = Options(
+        max_size=arguments.max_size,
+        export=arguments.format,
+        lines=any(source.lines for source in sources),
+        width=arguments.width,
+        sources=arguments.sources,
+    )
+    tally = Tally(strict=False)
+    try:
+        for outcome in _outcomes(sources, options, arguments.jobs):
+            tally.add(outcome)
+            for problem in outcome.problems:
+                _write(sys.stderr, format_problem(outcome, problem) + "\n")
+            sink.take(outcome)
+        sink.close()
+    finally:
+        sink.abandon()
+    if tally.invalid or tally.unreadable:
+        _write(sys.stderr, tally.summary() + "\n")
+    return tally.status()
+
+
+def run_schema(arguments: argparse.Namespace) -> int:
+    if arguments.path:
+        _write(sys.stdout, f"{schema_path()}\n")
+    else:
+        _write(sys.stdout, schema_text())
+    return EXIT_OK
+
+
+# --- arguments --------------------------------------------------------------
+
+_SIZE = re.compile(r"([0-9]+)\s*([KMG]i?B?|B)?", re.IGNORECASE)
+
+
+def size(text: str) -> int:
+    """A byte count such as ``1048576``, ``64K``, ``16M`` or ``2G`` (powers of 1024)."""
+    match = _SIZE.fullmatch(text.strip())
+    if not match:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size such as 16M or 2G")
+    number, unit = int(match.group(1)), (match.group(2) or "B").upper()[0]
+    value = number * {"B": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30}[unit]
+    if value < 1:
+        raise argparse.ArgumentTypeError("the size must be at least 1 byte")
+    return value
+
+
+def jobs(text: str) -> int:
+    """A number of worker processes (0 means one per CPU)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("the number of processes cannot be negative")
+    return value or os.cpu_count() or 1
+
+
+_VALIDATE_EXAMPLES = """\
+examples:
+  newsarticle validate examples/panjshir.json
+  newsarticle validate articles/ --jobs 4            every *.json and *.jsonl below articles/
+  newsarticle validate feed.jsonl --format json      one machine-readable report
+  newsarticle validate articles/ --format github     annotations in a GitHub Actions run
+  cat story.json | newsarticle validate -            read standard input
+  newsarticle validate articles/ --profile --strict  fail on search-engine warnings too
+
+Each problem is printed as FILE:LINE:COLUMN: CODE severity message (JSON Pointer).
+Exit status: 0 all valid, 1 some input invalid, 2 usage error or unreadable input.
+"""
+
+_EXPORT_EXAMPLES = """\
+examples:
+  newsarticle export --format jsonld examples/panjshir.json
+  newsarticle export --format text --sources examples/panjshir.json -o panjshir.txt
+  newsarticle export --format html articles/ -o site/        matching names in site/
+  newsarticle export --format jsonld feed.jsonl -o out/      JSON Lines in, JSON Lines out
+  newsarticle export --format jsonld feed.jsonl | head -1
+
+Files are written whole or not at all. Invalid documents are reported on stderr and skipped.
+"""
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command-line parser."""
+    formatter = argparse.RawDescriptionHelpFormatter
+    top = argparse.ArgumentParser(
+        prog="newsarticle",
+        description="Validate and export news article documents.",
+        epilog="Run 'newsarticle COMMAND --help' for a command's options and examples.",
+        formatter_class=formatter,
+    )
+    top.add_argument("--version", action="version", version=f"newsarticle {__version__}")
+    commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder, or - for stdin")
+    common.add_argument(
+        "--jobs",
+        "-j",
+        type=jobs,
+        default=1,
+        metavar="N",
+        help="worker processes (default 1; 0 for one per CPU); output keeps input order",
+    )
+    common.add_argument(
+        "--max-size",
+        type=size,
+        default=DEFAULT_MAX_SIZE,
+        metavar="SIZE",
+        help="refuse documents larger than this (default 16M; a JSON Lines file is "
+        "limited per line)",
+    )
+
+    check = commands.add_parser(
+        "validate",
+        parents=[common],
+        help="check article documents and report every problem",
+        description="Check article documents: JSON syntax, the schema, values and integrity.",
+        epilog=_VALIDATE_EXAMPLES,
+        formatter_class=formatter,
+    )
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "github"),
+        default="text",
+        help="text (default): one line per problem; json: one report; github: annotations",
+    )
+    check.add_argument(
+        "--profile",
+        action="store_true",
+        help="add the search-engine warnings (Google's Article advice)",
+    )
+    check.add_argument("--strict", action="store_true", help="treat warnings as failures")
+    check.set_defaults(run=run_validate)
+
+    export = commands.add_parser(
+        "export",
+        parents=[common],
+        help="export article documents as JSON-LD, text or HTML",
+        description="Export valid article documents; report invalid ones on stderr.",
+        epilog=_EXPORT_EXAMPLES,
+        formatter_class=formatter,
+    )
+    export.add_argument("--format", choices=("jsonld", "text", "html"), required=True)
+    export.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="OUT",
+        help="a file for one input, a folder for several (default: stdout for one input)",
+    )
+    export.add_argument("--width", type=int, default=72, help="text: wrap at this many columns")
+    export.add_argument("--sources", action="store_true", help="text: add the Sources section")
+    export.set_defaults(run=run_export)
+
+    schema = commands.add_parser(
+        "schema",
+        help="print the article JSON Schema",
+        description="Print the bundled JSON Schema (draft 2020-12) of the article format.",
+        epilog=(
+            "examples:\n  newsarticle schema > article.schema.json\n  newsarticle schema --path\n"
+        ),
+        formatter_class=formatter,
+    )
+    schema.add_argument("--path", action="store_true", help="print the schema file's path instead")
+    schema.set_defaults(run=run_schema)
+    return top
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(128 + signum)
+
+
+def main(argv: Iterable[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    arguments = parser().parse_args(None if argv is None else list(argv))
+    signal.signal(signal.SIGTERM, _terminate)
+    try:
+        status: int = arguments.run(arguments)
+        sys.stdout.flush()
+    except UsageError as error:
+        sys.stderr.write(f"newsarticle {arguments.command}: error: {error}\n")
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader went away (`newsarticle export ... | head -1`): end quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        return 128 + signal.SIGINT
+    except OSError as error:
+        sys.stderr.write(f"newsarticle {arguments.command}: error: {error}\n")
+        return EXIT_USAGE
+    return status

@@ -1,0 +1,290 @@
+"""The newsarticle command, run for real: every input gets a clear answer, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import attrs
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "panjshir.json"
+
+
+@attrs.frozen
+class Run:
+    status: int
+    stdout: str
+    stderr: str
+
+    @property
+    def lines(self) -> list[str]:
+        return self.stdout.splitlines()
+
+
+def newsarticle(*arguments: str | Path, cwd: Path | None = None, stdin: bytes = b"") -> Run:
+    """Run ``python -m newsarticle`` and capture what it says."""
+    done = subprocess.run(
+        [sys.executable, "-m", "newsarticle", *map(str, arguments)],
+        input=stdin,
+        capture_output=True,
+        cwd=cwd,
+        timeout=120,
+        check=False,
+    )
+    return Run(done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8"))
+
+
+def no_traceback(run: Run) -> None:
+    assert "Traceback" not in run.stdout + run.stderr
+
+
+def example() -> dict[str, object]:
+    value: dict[str, object] = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    return value
+
+
+def broken() -> dict[str, object]:
+    document = example()
+    document["headline"] = 5
+    document["publisher"] = "nobody"
+    return document
+
+
+def write(path: Path, document: object) -> Path:
+    path.write_text(json.dumps(document, indent=2, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+class TestValidate:
+    def test_valid_file_exits_zero_with_a_summary(self) -> None:
+        """A valid article prints only the summary line and exits 0."""
+        run = newsarticle("validate", EXAMPLE)
+        assert 0 == run.status
+        assert [
+            "newsarticle: checked 1 document: 1 valid, 0 invalid; 0 problems (0 errors, 0 warnings)"
+        ] == run.lines
+
+    def test_problems_are_printed_like_a_compiler(self, tmp_path: Path) -> None:
+        """FILE:LINE:COLUMN: CODE severity message (JSON Pointer), then the summary; exit 1."""
+        path = write(tmp_path / "bad.json", broken())
+        before = path.read_bytes()
+        run = newsarticle("validate", "bad.json", cwd=tmp_path)
+        assert 1 == run.status
+        assert [
+            "bad.json:4:3: schema-type error expected a string, got a number (/headline)",
+            "bad.json:10:3: unresolved-reference error 'nobody' is not the id of anything in the "
+            "article (expected an organization) (/publisher)",
+        ] == run.lines[:-1]
+        assert run.lines[-1].endswith("0 valid, 1 invalid; 2 problems (2 errors, 0 warnings)")
+        assert before == path.read_bytes()  # an input is never modified
+
+    def test_json_report_parses_back(self, tmp_path: Path) -> None:
+        """--format json prints one report a machine can read."""
+        write(tmp_path / "bad.json", broken())
+        run = newsarticle("validate", "--format", "json", EXAMPLE, tmp_path / "bad.json")
+        report = json.loads(run.stdout)
+        assert [True, False] == [d["valid"] for d in report["documents"]]
+        assert {"schema-type", "unresolved-reference"} == {
+            p["code"] for p in report["documents"][1]["problems"]
+        }
+        assert {"line": 4, "column": 3, "path": "/headline"} == {
+            key: report["documents"][1]["problems"][0][key] for key in ("line", "column", "path")
+        }
+        assert {"documents": 2, "valid": 1, "invalid": 1, "errors": 2} == {
+            key: report["summary"][key] for key in ("documents", "valid", "invalid", "errors")
+        }
+        assert 1 == run.status
+
+    def test_github_annotations(self, tmp_path: Path) -> None:
+        """--format github prints workflow commands GitHub Actions turns into annotations."""
+        write(tmp_path / "bad.json", broken())
+        run = newsarticle("validate", "--format", "github", "bad.json", cwd=tmp_path)
+        assert run.lines[0] == (
+            "::error file=bad.json,line=4,col=3,title=schema-type::"
+            "expected a string, got a number (/headline)"
+        )
+
+    def test_profile_warns_and_strict_fails_on_warnings(self) -> None:
+        """--profile adds the search-engine warnings; --strict makes warnings fail the run."""
+        relaxed = newsarticle("validate", "--profile", EXAMPLE)
+        assert 0 == relaxed.status
+        assert {"seo-no-url", "seo-no-date-published", "seo-no-image"} <= {
+            line.split()[1] for line in relaxed.lines[:-1]
+        }
+        assert 1 == newsarticle("validate", "--profile", "--strict", EXAMPLE).status
+
+    def test_folder_is_searched_recursively(self, tmp_path: Path) -> None:
+        """A folder stands for every .json and .jsonl file below it, in name order."""
+        (tmp_path / "b").mkdir()
+        write(tmp_path / "b" / "z.json", example())
+        write(tmp_path / "a.json", broken())
+        (tmp_path / "notes.txt").write_text("not an article", encoding="utf-8")
+        run = newsarticle("validate", ".", cwd=tmp_path)
+        assert 1 == run.status
+        assert [line.split(":")[0] for line in run.lines[:-1]] == ["a.json", "a.json"]
+        assert "checked 2 documents" in run.lines[-1]
+
+    def test_json_lines_report_the_line_of_each_record(self, tmp_path: Path) -> None:
+        """In a .jsonl file each line is a document; problems name the file line."""
+        lines = [json.dumps(example()), "", json.dumps(broken())]
+        (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        run = newsarticle("validate", "feed.jsonl", cwd=tmp_path)
+        assert {"feed.jsonl:3"} == {":".join(line.split(":")[:2]) for line in run.lines[:-1]}
+        assert "checked 2 documents in 1 file: 1 valid, 1 invalid" in run.lines[-1]
+
+    def test_stdin(self) -> None:
+        """- reads one document from standard input."""
+        run = newsarticle("validate", "-", stdin=EXAMPLE.read_bytes())
+        assert 0 == run.status
+        bad = newsarticle("validate", "-", stdin=b"{")
+        assert bad.lines[0].startswith("<stdin>:1:2: json-syntax error")
+
+    def test_jobs_give_the_same_output_in_the_same_order(self, tmp_path: Path) -> None:
+        """--jobs 2 prints exactly what --jobs 1 prints."""
+        for index in range(40):
+            document = broken() if index % 3 == 0 else example()
+            write(tmp_path / f"article-{index:02d}.json", document)
+        one = newsarticle("validate", "--jobs", "1", ".", cwd=tmp_path)
+        two = newsarticle("validate", "--jobs", "2", ".", cwd=tmp_path)
+        assert (1, one.stdout) == (two.status, two.stdout)
+        assert 14 * 2 + 1 == len(one.lines)
+
+    def test_no_progress_bar_when_stderr_is_not_a_terminal(self, tmp_path: Path) -> None:
+        """Progress goes to a terminal only; redirected stderr stays empty."""
+        for index in range(3):
+            write(tmp_path / f"{index}.json", example())
+        assert "" == newsarticle("validate", ".", cwd=tmp_path).stderr
+
+
+BAD_INPUTS: Sequence[tuple[str, bytes, str, str]] = [
+    ("not JSON", b"headline: x\n", "json-syntax", "1:1"),
+    ("truncated JSON", EXAMPLE.read_bytes()[:300], "json-syntax", "12:"),
+    ("invalid UTF-8", b'{"headline": "caf\xe9"}', "json-encoding", "1:18"),
+    ("empty file", b"", "json-empty", "1:1"),
+    ("top level not an object", b"[1, 2, 3]", "json-not-object", "1:1"),
+    ("duplicate keys", b'{"id": "a",\n "id": "b"}', "json-duplicate-key", "2:2"),
+    ("NaN", b'{"format_version": NaN}', "json-constant", "1:20"),
+    ("Infinity", b'{"format_version": Infinity}', "json-constant", "1:20"),
+    ("number too large", b'{"format_version": 1e999}', "json-number-range", "1:20"),
+    ("huge integer", b'{"format_version": ' + b"9" * 400 + b"}", "json-number-range", "1:20"),
+    ("deep nesting", b'{"a": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "json-depth", "1:262"),
+]
+
+
+@pytest.mark.parametrize(
+    ("label", "data", "code", "where"), BAD_INPUTS, ids=[b[0] for b in BAD_INPUTS]
+)
+def test_bad_input_is_one_located_line(
+    tmp_path: Path, label: str, data: bytes, code: str, where: str
+) -> None:
+    """Each kind of broken file gets its code, file, line and column; exit 1; no traceback."""
+    (tmp_path / "input.json").write_bytes(data)
+    run = newsarticle("validate", "input.json", cwd=tmp_path)
+    no_traceback(run)
+    assert 1 == run.status
+    first = run.lines[0]
+    assert first.startswith(f"input.json:{where}")
+    assert f" {code} error " in first
+    assert 2 == len(run.lines)
+
+
+def test_run_goes_on_after_a_bad_file(tmp_path: Path) -> None:
+    """A broken file does not stop the run: the next file is still checked."""
+    (tmp_path / "a.json").write_bytes(b"{")
+    write(tmp_path / "b.json", example())
+    run = newsarticle("validate", "a.json", "missing.json", "b.json", cwd=tmp_path)
+    assert "checked 3 documents: 1 valid, 1 invalid, 1 unreadable" in run.lines[-1]
+    assert 2 == run.status
+
+
+def test_byte_order_mark_is_accepted_with_a_warning(tmp_path: Path) -> None:
+    """A UTF-8 BOM is documented as accepted: a warning, exit 0."""
+    (tmp_path / "bom.json").write_bytes(b"\xef\xbb\xbf" + EXAMPLE.read_bytes())
+    run = newsarticle("validate", "bom.json", cwd=tmp_path)
+    assert (0, "bom.json:1:1: json-bom warning") == (run.status, run.lines[0][:30])
+
+
+def test_missing_path_is_an_input_error(tmp_path: Path) -> None:
+    """A path that does not exist: one line naming it, exit 2."""
+    run = newsarticle("validate", "nowhere.json", cwd=tmp_path)
+    assert (2, "nowhere.json: file-not-found error no such file or folder") == (
+        run.status,
+        run.lines[0],
+    )
+
+
+def test_folder_without_articles_is_an_input_error(tmp_path: Path) -> None:
+    """A folder with no .json or .jsonl file is reported, exit 2."""
+    (tmp_path / "empty").mkdir()
+    run = newsarticle("validate", "empty", cwd=tmp_path)
+    assert (2, "empty: no-input-files error the folder holds no .json or .jsonl file") == (
+        run.status,
+        run.lines[0],
+    )
+
+
+def test_unreadable_file_is_an_input_error(tmp_path: Path) -> None:
+    """A file that cannot be read is reported with the reason, exit 2."""
+    if os.geteuid() == 0:  # root reads any file: use one the kernel refuses to read
+        path = Path("/proc/self/mem")
+        if not path.exists():
+            pytest.skip("running as root on a system without /proc/self/mem")
+    else:
+        path = tmp_path / "secret.json"
+        path.write_bytes(EXAMPLE.read_bytes())
+        path.chmod(0)
+    run = newsarticle("validate", path)
+    no_traceback(run)
+    assert 2 == run.status
+    assert f"{path}: file-unreadable error" in run.lines[0]
+
+
+def test_file_over_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
+    """A 1 GB file is refused at once; --max-size raises the limit."""
+    big = tmp_path / "big.json"
+    with big.open("wb") as stream:
+        stream.truncate(1 << 30)  # sparse: takes no disk space
+    run = newsarticle("validate", "big.json", cwd=tmp_path)
+    assert (2, "big.json: file-too-large error") == (run.status, run.lines[0][:30])
+    assert "--max-size" in run.lines[0]
+    small = tmp_path / "small.json"
+    small.write_bytes(EXAMPLE.read_bytes())
+    assert 2 == newsarticle("validate", "--max-size", "1K", small).status
+    assert 0 == newsarticle("validate", "--max-size", "1M", small).status
+
+
+def test_usage_errors_exit_two() -> None:
+    """A command line that makes no sense exits 2 with argparse's message."""
+    run = newsarticle("validate")
+    assert 2 == run.status
+    assert "the following arguments are required: PATH" in run.stderr
+    assert 2 == newsarticle("validate", "--jobs", "-1", str(EXAMPLE)).status
+
+
+@pytest.mark.parametrize("command", ["validate", "export", "schema"])
+def test_every_command_has_help_with_examples(command: str) -> None:
+    """--help explains each command and shows examples."""
+    run = newsarticle(command, "--help")
+    assert 0 == run.status
+    assert "examples:" in run.stdout
+
+
+def test_schema_prints_the_bundled_schema() -> None:
+    """`newsarticle schema` prints the published schema; --path prints where it is."""
+    run = newsarticle("schema")
+    assert (ROOT / "schemas" / "article.schema.json").read_text(encoding="utf-8") == run.stdout
+    located = Path(newsarticle("schema", "--path").stdout.strip())
+    assert run.stdout == located.read_text(encoding="utf-8")
+
+
+def test_version() -> None:
+    """--version names the package version."""
+    import newsarticle as package
+
+    assert f"newsarticle {package.__version__}" == newsarticle("--version").stdout.strip()
