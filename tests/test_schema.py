@@ -177,3 +177,24 @@ def test_wheel_ships_the_published_schema(tmp_path: Path) -> None:
         shipped = archive.read("newsarticle/schemas/article.schema.json")
         assert "newsarticle/py.typed" in archive.namelist()
     assert (root / "schemas" / "article.schema.json").read_bytes() == shipped
+
+
+def test_a_second_implementation_accepts_the_schema_and_agrees(example_path: Path) -> None:
+    """jsonschema-rs (Rust, strict about regexes and formats) compiles the schema and gives
+    the same verdicts as the Python validator on the example and on broken copies."""
+    jsonschema_rs = pytest.importorskip("jsonschema_rs", reason="jsonschema-rs has no wheel here")
+    other = jsonschema_rs.validator_for(published(), validate_formats=True)
+    document = json.loads(example_path.read_text(encoding="utf-8"))
+    broken = [
+        {**document, "headline": "two\nlines"},
+        {**document, "language": "en-GB\n"},
+        {**document, "date_published": "2021-08-18T15:26:00"},
+        {**document, "url": "https://exa mple.com/"},
+        {**document, "genre": "gossip"},
+        {**document, "extra": True},
+        {**document, "format_version": 2},
+    ]
+    assert [True] + [False] * len(broken) == [other.is_valid(d) for d in [document, *broken]]
+    assert [validator().is_valid(d) for d in [document, *broken]] == [
+        other.is_valid(d) for d in [document, *broken]
+    ]

@@ -175,6 +175,11 @@ class TestValueLayer:
         document["people"][0]["roles"][0]["end"] = "2018"
         assert ("invalid-value", "/people/0/roles/0/end") in found(validate(document))
 
+    def test_lone_surrogate_is_a_value_problem(self) -> None:
+        """JSON can escape half a surrogate pair; it is not Unicode text and is refused."""
+        source = text(small()).replace('"Valley holds out"', '"Valley \\ud800 holds out"')
+        assert [("invalid-value", "/headline")] == [(p.code, p.path) for p in validate(source)]
+
     def test_blank_line_in_paragraph_is_a_value_problem(self) -> None:
         """A paragraph with a blank line passes the schema's character check but not the model."""
         document = small()
