@@ -252,6 +252,15 @@ class TestIntegrityLayer:
         change(document)
         assert expected in found(validate(document))
 
+    def test_malformed_ids_do_not_stop_the_integrity_checks(self) -> None:
+        """An id of the wrong type is a schema problem; the other checks still run."""
+        document = small()
+        document["organizations"][1]["id"] = []
+        document["places"][0]["id"] = {"not": "an id"}
+        problems = found(validate(document))
+        assert {("schema-type", "/organizations/1/id"), ("schema-type", "/places/0/id")} <= problems
+        assert ("unresolved-reference", "/authors/0") in problems
+
     def test_modified_equal_to_published_is_fine(self) -> None:
         """The same instant written with two offsets is not "before"."""
         document = small()

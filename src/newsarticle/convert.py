@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import types
+import typing
+from collections.abc import Mapping
 from typing import Any, Final, TypeVar
 
 import cattrs
@@ -148,18 +151,54 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_unstructure_hook(dt.datetime, format_datetime)
     converter.register_structure_hook(PartialDate, _structure_partial_date)
     converter.register_unstructure_hook(PartialDate, str)
-    converter.register_structure_hook_func(
-        lambda t: getattr(t, "__origin__", None) is tuple,
-        _tuple_factory(converter),
+    detailed = getattr(converter, "detailed_validation", True)
+    converter.register_structure_hook_factory(
+        lambda t: typing.get_origin(t) is tuple,
+        lambda t: _tuple_hook(converter, t, detailed),
     )
+    converter.register_structure_hook_factory(_is_optional, lambda t: _optional_hook(converter, t))
 
 
-def _tuple_factory(converter: cattrs.Converter) -> Any:
-    def structure(value: Any, kind: Any) -> tuple[Any, ...]:
-        item_type = kind.__args__[0]
+def _is_optional(kind: Any) -> bool:
+    return typing.get_origin(kind) in (typing.Union, types.UnionType) and type(
+        None
+    ) in typing.get_args(kind)
+
+
+def _optional_hook(converter: cattrs.BaseConverter, kind: Any) -> Any:
+    """An optional field may be left out, but never null: the schema refuses null."""
+    (inner,) = [arg for arg in typing.get_args(kind) if arg is not type(None)]
+    hook = converter.get_structure_hook(inner)
+
+    def text(value: Any, _: Any) -> Any:  # the common case, in one call
+        if type(value) is str:
+            return value
+        raise TypeError(f"expected a string, got {_json_type(value)}")
+
+    if inner is str:
+        return text
+
+    def structure(value: Any, _: Any) -> Any:
+        if value is None:
+            raise TypeError("expected a value, got null (leave the key out instead)")
+        return hook(value, inner)
+
+    return structure
+
+
+def _tuple_hook(converter: cattrs.BaseConverter, kind: Any, detailed: bool) -> Any:
+    """JSON arrays become tuples; the item hook is looked up once per type."""
+    item_type = typing.get_args(kind)[0]
+    hook = converter.get_structure_hook(item_type)
+
+    def fast(value: Any, _: Any) -> tuple[Any, ...]:
         if type(value) is not list:
             raise TypeError(f"expected an array, got {_json_type(value)}")
-        hook = converter.get_structure_hook(item_type)
+        return tuple([hook(item, item_type) for item in value])
+
+    def structure(value: Any, _: Any) -> tuple[Any, ...]:
+        if type(value) is not list:
+            raise TypeError(f"expected an array, got {_json_type(value)}")
         errors: list[Exception] = []
         items: list[Any] = []
         for index, item in enumerate(value):
@@ -175,7 +214,7 @@ def _tuple_factory(converter: cattrs.Converter) -> Any:
             raise cattrs.IterableValidationError(f"While structuring {kind!r}", errors, kind)
         return tuple(items)
 
-    return structure
+    return structure if detailed else fast
 
 
 def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
@@ -190,6 +229,7 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
 
 
 _CONVERTER: Final = make_converter()
+_FAST_CONVERTER: Final = make_converter(detailed_validation=False)
 
 
 def unstructure(article: Article) -> dict[str, Any]:
@@ -205,6 +245,22 @@ def structure(document: dict[str, Any]) -> Article:
     """
     body = {key: value for key, value in document.items() if key != "format_version"}
     return _CONVERTER.structure(body, Article)
+
+
+def structure_fast(document: Mapping[str, Any]) -> Article | None:
+    """The article, when ``document`` is a valid format version 1 document; else None.
+
+    No error detail is kept: the caller runs the reference checks to explain a failure.
+    """
+    version = document.get("format_version")
+    if type(version) not in (int, float) or version != FORMAT_VERSION:
+        return None
+    body = {key: value for key, value in document.items() if key != "format_version"}
+    try:
+        article: Article = _FAST_CONVERTER.structure(body, Article)
+    except Exception:  # any failure: the reference path will say what and where
+        return None
+    return article
 
 
 def _pointer_part(name: str | int) -> str:

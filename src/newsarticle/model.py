@@ -286,7 +286,7 @@ def _each(check: _Validator, *, unique: bool = False) -> _Validator:
                 check(instance, attribute, item)
             except InvalidValueError as error:
                 raise InvalidValueError(f"{attribute.name}.{index}", error.reason) from None
-        if unique and len(set(value)) != len(value):
+        if unique and len(value) > 1 and len(set(value)) != len(value):
             raise _fail(attribute, "holds the same item twice")
 
     return each
@@ -300,12 +300,46 @@ def _instance(kind: type[Any]) -> _Validator:
     return instance
 
 
-_optional_line = _optional(_line)
-_optional_text = _optional(_text)
-_optional_id = _optional(_id)
+def _items(kind: type[Any]) -> _Validator:
+    def items(_: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+        for index, item in enumerate(value):
+            if not isinstance(item, kind):
+                message = f"expected {kind.__name__}, got {type(item).__name__}"
+                raise InvalidValueError(f"{attribute.name}.{index}", message)
+
+    return items
+
+
+# The validators below run for every object built, so the common fields get
+# direct versions of what _optional and _each would compose.
+
+
+def _optional_line(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _check_str(attribute, value, _LINE_BAD)
+
+
+def _optional_text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _check_str(attribute, value, _TEXT_BAD)
+
+
+def _optional_id(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (not isinstance(value, str) or not _ID.match(value)):
+        raise _fail(attribute, f"{value!r} is not an id (letters, digits, '.', '_', '-')")
+
+
+def _ids(_: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+    for index, item in enumerate(value):
+        if not isinstance(item, str) or not _ID.match(item):
+            message = f"{item!r} is not an id (letters, digits, '.', '_', '-')"
+            raise InvalidValueError(f"{attribute.name}.{index}", message)
+    if len(value) > 1 and len(set(value)) != len(value):
+        raise _fail(attribute, "holds the same item twice")
+
+
 _optional_url = _optional(_url)
 _optional_aware = _optional(_aware)
-_ids = _each(_id, unique=True)
 _lines = _each(_line, unique=True)
 _urls = _each(_url, unique=True)
 
@@ -500,11 +534,9 @@ class Relation:
 class Person(Entity):
     """A person the article names."""
 
-    roles: tuple[Role, ...] = attrs.field(
-        default=(), converter=_to_tuple, validator=_each(_instance(Role))
-    )
+    roles: tuple[Role, ...] = attrs.field(default=(), converter=_to_tuple, validator=_items(Role))
     relations: tuple[Relation, ...] = attrs.field(
-        default=(), converter=_to_tuple, validator=_each(_instance(Relation))
+        default=(), converter=_to_tuple, validator=_items(Relation)
     )
 
 
@@ -628,34 +660,34 @@ class Article:
         default=(), converter=_to_tuple, validator=_ids
     )
     paragraphs: tuple[Paragraph, ...] = attrs.field(
-        default=(), converter=_to_tuple, validator=_each(_instance(Paragraph))
+        default=(), converter=_to_tuple, validator=_items(Paragraph)
     )
     images: tuple[Image, ...] = attrs.field(
-        default=(), converter=_to_tuple, validator=_each(_instance(Image))
+        default=(), converter=_to_tuple, validator=_items(Image)
     )
     corrections: tuple[Correction, ...] = attrs.field(
-        default=(), converter=_to_tuple, validator=_each(_instance(Correction))
+        default=(), converter=_to_tuple, validator=_items(Correction)
     )
     people: tuple[Person, ...] = attrs.field(
-        default=(), converter=_to_tuple, validator=_each(_instance(Person))
+        default=(), converter=_to_tuple, validator=_items(Person)
     )
     organizations: tuple[Organization, ...] = attrs.field(
-        default=(), converter=_to_tuple, validator=_each(_instance(Organization))
+        default=(), converter=_to_tuple, validator=_items(Organization)
     )
     places: tuple[Place, ...] = attrs.field(
-        default=(), converter=_to_tuple, validator=_each(_instance(Place))
+        default=(), converter=_to_tuple, validator=_items(Place)
     )
     unnamed_sources: tuple[UnnamedSource, ...] = attrs.field(
-        default=(), converter=_to_tuple, validator=_each(_instance(UnnamedSource))
+        default=(), converter=_to_tuple, validator=_items(UnnamedSource)
     )
     attributions: tuple[Attribution, ...] = attrs.field(
-        default=(), converter=_to_tuple, validator=_each(_instance(Attribution))
+        default=(), converter=_to_tuple, validator=_items(Attribution)
     )
     quotes: tuple[Quote, ...] = attrs.field(
-        default=(), converter=_to_tuple, validator=_each(_instance(Quote))
+        default=(), converter=_to_tuple, validator=_items(Quote)
     )
     claims: tuple[Claim, ...] = attrs.field(
-        default=(), converter=_to_tuple, validator=_each(_instance(Claim))
+        default=(), converter=_to_tuple, validator=_items(Claim)
     )
 
     @functools.cached_property

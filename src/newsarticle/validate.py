@@ -61,9 +61,23 @@ def _position(problem: Problem) -> tuple[int, int]:
     return (problem.line or 0, problem.column or 0)
 
 
-def _check_value(value: Any) -> tuple[Article | None, list[Problem]]:
+def _check_value(value: Any, *, fast: bool = True) -> tuple[Article | None, list[Problem]]:
+    """Check a parsed document: the fast path first, the reference path for the details.
+
+    The fast path builds the article with the model alone.  The model refuses
+    everything the schema refuses (and more: an impossible date, a blank line in
+    a paragraph), so when it builds the article no schema check is needed, and
+    only integrity remains.  When it fails, the reference path runs the JSON
+    Schema, builds the model with detailed errors, and reports every problem.
+    ``tests/test_fast_path.py`` proves the two paths agree.
+    """
     if not isinstance(value, Mapping):
         return None, [Problem.of("json-not-object", "", "the top level is not an object")]
+    if fast:
+        article = convert.structure_fast(value)
+        if article is not None:
+            problems = integrity_problems(value)
+            return (None if any(p.is_error for p in problems) else article), problems
     problems = schema_problems(value)
     article = None
     if not problems:  # values wrong on their own show when the model is built
@@ -217,6 +231,8 @@ class _Integrity:
             if self.ref(f"{pointer}/{key}", item.get(key), kinds) is None:
                 continue
             start = item.get("id")
+            if not isinstance(start, str):
+                continue  # the schema reports the malformed id
             seen = {start}
             current = item.get(key)
             while isinstance(current, str) and self.kinds.get(current) == collection:
