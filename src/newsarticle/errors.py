@@ -86,13 +86,23 @@ CODES: Final[dict[str, Code]] = _table(
     ("self-reference", _E, "integrity", "An object refers to itself where it cannot."),
     ("unused-attribution", _W, "integrity", "No quote or claim uses this attribution."),
     ("unused-source", _W, "integrity", "No attribution uses this unnamed source."),
+    ("seo-headline-long", _W, "profile", "The headline is longer than 110 characters."),
+    ("seo-no-url", _W, "profile", "The article has no URL (no canonical page in the JSON-LD)."),
+    ("seo-no-date-published", _W, "profile", "The article has no date_published."),
+    ("seo-no-author", _W, "profile", "The article names no author."),
+    ("seo-author-unidentified", _W, "profile", "An author has neither url nor same_as."),
+    ("seo-no-image", _W, "profile", "The article has no image."),
+    ("seo-image-no-size", _W, "profile", "An image has no width or no height."),
+    ("seo-image-small", _W, "profile", "An image has fewer than 50,000 pixels."),
 )
 
 
 def codes_table() -> str:
     """The Markdown table of every problem code (the one in ``docs/problems.md``)."""
     rows = ["| code | severity | layer | meaning |", "|---|---|---|---|"]
-    rows += [f"| `{c.code}` | {c.severity.value} | {c.layer} | {c.summary} |" for c in CODES.values()]
+    rows += [
+        f"| `{c.code}` | {c.severity.value} | {c.layer} | {c.summary} |" for c in CODES.values()
+    ]
     return "\n".join(rows) + "\n"
 
 

@@ -1,7 +1,8 @@
 """Validation of article documents: every problem, layer by layer.
 
 The layers are JSON syntax, the schema, values wrong on their own (checked by
-building the model), and integrity across objects.  Integrity checks read the
+building the model), integrity across objects and, when asked for, the
+search-engine profile (warnings only, see :mod:`newsarticle.profile`).  Integrity checks read the
 JSON value itself, so they run even when the schema found problems elsewhere
 and a single run reports as much as it can.
 """
@@ -15,6 +16,7 @@ from typing import Any, Final
 from . import convert, jsontext
 from .errors import Problem
 from .model import Article
+from .profile import profile_problems
 from .schema import schema_problems
 
 __all__ = ["check", "validate"]
@@ -22,16 +24,18 @@ __all__ = ["check", "validate"]
 Document = str | bytes | Mapping[str, Any] | Article
 
 
-def validate(document: Document) -> list[Problem]:
+def validate(document: Document, *, profile: bool = False) -> list[Problem]:
     """Every problem of ``document``: JSON text (str or bytes), a parsed value, or an Article.
 
     Errors make the document invalid; warnings do not.  When the document is
     text, each problem carries the line and column of the value it concerns.
+    ``profile`` adds the search-engine profile's warnings when the article
+    could be built.
     """
-    return check(document)[1]
+    return check(document, profile=profile)[1]
 
 
-def check(document: Document) -> tuple[Article | None, list[Problem]]:
+def check(document: Document, *, profile: bool = False) -> tuple[Article | None, list[Problem]]:
     """The article built from ``document`` (None when it has errors) and every problem."""
     text: str | None = None
     problems: list[Problem] = []
@@ -44,6 +48,8 @@ def check(document: Document) -> tuple[Article | None, list[Problem]]:
     else:
         value = document
     article, found = _check_value(value)
+    if profile and article is not None:
+        found.extend(profile_problems(article))
     if text is not None and found:
         locator = jsontext.Locator(text)
         found = sorted(locator.locate_all(found), key=_position)
