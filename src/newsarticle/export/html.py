@@ -15,7 +15,6 @@ which HTML forbids even as character references, are written as U+FFFD.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterator
 from typing import Final
 
@@ -23,23 +22,14 @@ import attrs
 
 from ..convert import format_datetime
 from ..model import Article, Image, Organization, ParagraphRole, Person
-from .jsonld import JsonLdScript
+from .jsonld import NONCHARACTERS, JsonLdScript
 
 __all__ = ["HtmlRenderer", "to_html"]
-
-# U+FDD0..U+FDEF and the last two code points of every plane.
-_NONCHARACTER: Final = re.compile(
-    "[\ufdd0-\ufdef"
-    + "".join(
-        f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000)
-    )
-    + "]"
-)
 
 
 def _text(value: str) -> str:
     """Article text as HTML character data or attribute value."""
-    return html.escape(_NONCHARACTER.sub("\ufffd", value), quote=True)
+    return html.escape(NONCHARACTERS.sub("\ufffd", value), quote=True)
 
 
 def _lines(value: str) -> str:

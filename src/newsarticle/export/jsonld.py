@@ -31,6 +31,7 @@ every field.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any, Final, TypeAlias
 
@@ -464,14 +465,30 @@ _SCRIPT_ESCAPES: Final = {
 }
 
 
+#: Unicode noncharacters (U+FDD0..U+FDEF and the last two code points of every
+#: plane), which HTML refuses anywhere in a page, even as character references.
+NONCHARACTERS: Final = re.compile(
+    "[\ufdd0-\ufdef"
+    + "".join(
+        f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000)
+    )
+    + "]"
+)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return json.dumps(match.group())[1:-1]  # \uXXXX, or a surrogate pair of them
+
+
 def escape_script_json(text: str) -> str:
     """JSON text made safe inside an HTML ``<script>`` element.
 
     ``<``, ``>``, ``&``, U+2028 and U+2029 become ``\\uXXXX`` escapes, so no
     string can close the element (``</script>``), open an HTML comment
-    (``<!--``) or break a JavaScript parser; the JSON value is unchanged.
+    (``<!--``) or break a JavaScript parser; noncharacters, which HTML refuses,
+    are escaped too.  The JSON value is unchanged.
     """
-    return text.translate(_SCRIPT_ESCAPES)
+    return NONCHARACTERS.sub(_json_escape, text.translate(_SCRIPT_ESCAPES))
 
 
 @attrs.frozen(kw_only=True)
