@@ -33,7 +33,9 @@ from newsarticle import (
     Quote,
     jsonld_dumps,
     jsonld_script,
+    to_html,
     to_jsonld,
+    to_text,
 )
 from newsarticle.export.jsonld import ARTICLE_TYPES, escape_script_json
 from newsarticle.testing import articles
@@ -228,10 +230,17 @@ def test_graph_defines_each_node_once_and_every_reference_resolves(article: Arti
 
 
 @given(articles_with_secrets())
-def test_no_unnamed_source_id_or_identity_in_the_jsonld(article: Article) -> None:
-    """An unnamed source's id and the newsroom's record of who it is never appear."""
-    text = jsonld_dumps(article) + jsonld_script(article)
-    assert [] == [secret for secret in secrets_of(article) if secret in text]
+def test_no_export_shows_an_unnamed_sources_id_or_identity(article: Article) -> None:
+    """An unnamed source's id and the newsroom's record of who it is appear in none of
+    the JSON-LD, the script block, the HTML page or the text with its Sources."""
+    exports = {
+        "jsonld": jsonld_dumps(article),
+        "script": jsonld_script(article),
+        "html": to_html(article),
+        "text": to_text(article, sources=True),
+    }
+    leaks = [(name, s) for name, text in exports.items() for s in secrets_of(article) if s in text]
+    assert [] == leaks
 
 
 @given(articles())

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers_export import articles_with_secrets, example, secrets_of
+from helpers_export import example
 from newsarticle import (
     Article,
     Attribution,
@@ -249,10 +249,3 @@ def test_text_has_no_control_character_and_no_blank_line_run(
     assert not text.endswith("\n\n")
     assert "\n\n\n" not in text
     assert [] == [line for line in text.splitlines() if line != line.rstrip()]
-
-
-@given(articles_with_secrets())
-def test_no_unnamed_source_id_or_identity_in_the_text(article: Article) -> None:
-    """The Sources section names an unnamed source by its description only."""
-    text = to_text(article, sources=True)
-    assert [] == [secret for secret in secrets_of(article) if secret in text]

@@ -336,30 +336,21 @@ class _Graph:
         _put(node, "creditText", image.credit)
         return node
 
-    def statement_source(self, node: Node, attribution_id: str) -> Attribution:
-        attribution: Attribution = self.lookup(attribution_id, Attribution)
+    def statement(self, item: Quote | Claim) -> Node:
+        """A Quotation or a Claim: its words, who made them, where they stand and come from."""
+        if isinstance(item, Quote):
+            kind, prefix, stands_in, comes_from = "Quotation", "quote", "isPartOf", "isBasedOn"
+        else:
+            kind, prefix, stands_in, comes_from = "Claim", "claim", "appearance", "firstAppearance"
+        node: Node = {"@type": kind, "@id": self.node_id(prefix, item.id), "text": item.text}
+        attribution: Attribution = self.lookup(item.attribution, Attribution)
         _put(node, "creator", self.source_ref(attribution))
-        return attribution
-
-    def quotation(self, quote: Quote) -> Node:
-        node: Node = {"@type": "Quotation", "@id": self.node_id("quote", quote.id)}
-        node["text"] = quote.text
-        attribution = self.statement_source(node, quote.attribution)
-        node["isPartOf"] = _ref(self.article_id)
+        node[stands_in] = _ref(self.article_id)
         work = self.works.get(attribution.id)
         if work is not None:
-            node["isBasedOn"] = _ref(work.id)
-        return node
-
-    def claim(self, claim: Claim) -> Node:
-        node: Node = {"@type": "Claim", "@id": self.node_id("claim", claim.id)}
-        node["text"] = claim.text
-        attribution = self.statement_source(node, claim.attribution)
-        node["appearance"] = _ref(self.article_id)
-        work = self.works.get(attribution.id)
-        if work is not None:
-            node["firstAppearance"] = _ref(work.id)
-        _put(node, "about", [self.entity_ref(i) for i in claim.about])
+            node[comes_from] = _ref(work.id)
+        if isinstance(item, Claim):
+            _put(node, "about", [self.entity_ref(i) for i in item.about])
         return node
 
     # --- the article ---------------------------------------------------------
@@ -401,8 +392,8 @@ class _Graph:
 
     def build(self) -> Node:
         graph = [self.article_node()]
-        graph += [self.quotation(q) for q in self.article.quotes]
-        graph += [self.claim(c) for c in self.article.claims]
+        graph += [self.statement(q) for q in self.article.quotes]
+        graph += [self.statement(c) for c in self.article.claims]
         return {"@context": CONTEXT, "@graph": graph}
 
 
