@@ -1,11 +1,12 @@
 """newsarticle: a news article as typed data.
 
 Load and check an article document, build one from your own data, write it in
-the canonical JSON format, and validate it layer by layer::
+the canonical JSON format, validate it layer by layer, and export it::
 
     import newsarticle
     article = newsarticle.load("examples/panjshir.json")
-    problems = newsarticle.validate(newsarticle.dumps(article))
+    problems = newsarticle.validate(newsarticle.dumps(article), profile=True)
+    print(newsarticle.jsonld_dumps(article))
 """
 
 from .document import dump, dumps, load, loads
@@ -16,6 +17,17 @@ from .errors import (
     NewsArticleError,
     Problem,
     Severity,
+)
+from .export import (
+    HtmlRenderer,
+    JsonLd,
+    JsonLdScript,
+    TextRenderer,
+    jsonld_dumps,
+    jsonld_script,
+    to_html,
+    to_jsonld,
+    to_text,
 )
 from .model import (
     Article,
@@ -44,6 +56,7 @@ from .model import (
     UnnamedSource,
     Verification,
 )
+from .profile import profile_problems
 from .validate import validate
 
 __version__ = "0.1.0"
@@ -59,9 +72,12 @@ __all__ = [
     "Entity",
     "Genre",
     "GeoCoordinates",
+    "HtmlRenderer",
     "Image",
     "InvalidArticleError",
     "InvalidValueError",
+    "JsonLd",
+    "JsonLdScript",
     "NewsArticleError",
     "Organization",
     "OrganizationKind",
@@ -78,12 +94,19 @@ __all__ = [
     "RelationKind",
     "Role",
     "Severity",
+    "TextRenderer",
     "UnnamedSource",
     "Verification",
     "__version__",
     "dump",
     "dumps",
+    "jsonld_dumps",
+    "jsonld_script",
     "load",
     "loads",
+    "profile_problems",
+    "to_html",
+    "to_jsonld",
+    "to_text",
     "validate",
 ]

@@ -1,0 +1,521 @@
+"""schema.org ``NewsArticle`` JSON-LD, and the HTML ``<script>`` block that carries it.
+
+The export is one ``@graph`` under ``"@context": "https://schema.org"``:
+
+* the article node comes first.  Its authors are written out in full under
+  ``author`` and its publisher under ``publisher`` (as Google's Article guidance
+  asks); every other person, organization and place is written out once, at its
+  first use among ``about``, ``contentLocation`` and ``mentions``, and referred to
+  by ``{"@id": ...}`` everywhere else.  Works the article cites (an op-ed, a
+  tweet, a video) are written out under ``citation``;
+* then one ``Quotation`` node per quote and one ``Claim`` node per claim.
+
+Only the article node uses the ``author`` property.  Quotes, claims and cited
+works name who made them with ``creator`` (schema.org: "the same as the Author
+property for CreativeWork"), and no ``Person`` node stands at the top level of
+the graph, so that extractors that read every ``author``, or every top-level
+``Person``, as the byline (trafilatura does the latter) find the article's
+authors and no one else.
+
+``@id``\\ s are the article URL (without its fragment) plus ``#<kind>-<id>``, or
+blank-node labels ``_:<kind>-<id>`` when the article has no URL: a draft's nodes
+then name nothing outside the document, and two drafts that happen to share ids
+are never merged into one thing by a consumer that collects many graphs.
+
+An unnamed source is left out of the graph entirely: its quotes and claims have
+no ``creator``, and neither its id, nor its description, nor the newsroom's
+record of who it is appears anywhere.  See ``docs/jsonld.md`` for the mapping of
+every field.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any, Final, TypeAlias
+
+import attrs
+
+from ..convert import format_datetime
+from ..model import (
+    Article,
+    Attribution,
+    Channel,
+    Claim,
+    Correction,
+    Genre,
+    Image,
+    Organization,
+    OrganizationKind,
+    Person,
+    Place,
+    PlaceKind,
+    Quote,
+    RelationKind,
+    Role,
+)
+
+__all__ = [
+    "ARTICLE_TYPES",
+    "CONTEXT",
+    "JsonLd",
+    "JsonLdScript",
+    "escape_script_json",
+    "jsonld_dumps",
+    "jsonld_script",
+    "to_jsonld",
+]
+
+Node: TypeAlias = dict[str, Any]
+
+#: The JSON-LD context of every export.
+CONTEXT: Final = "https://schema.org"
+
+#: The schema.org type of the article node, by genre.
+ARTICLE_TYPES: Final = {
+    Genre.NEWS: "NewsArticle",
+    Genre.ANALYSIS: "AnalysisNewsArticle",
+    Genre.OPINION: "OpinionNewsArticle",
+    Genre.REPORTAGE: "ReportageNewsArticle",
+    Genre.REVIEW: "ReviewNewsArticle",
+    Genre.BACKGROUND: "BackgroundNewsArticle",
+    Genre.ASK_PUBLIC: "AskPublicNewsArticle",
+}
+
+_ORGANIZATION_TYPES: Final = {
+    OrganizationKind.ORGANIZATION: "Organization",
+    OrganizationKind.NEWS_MEDIA: "NewsMediaOrganization",
+    OrganizationKind.GOVERNMENT: "GovernmentOrganization",
+    OrganizationKind.ARMED_GROUP: "Organization",  # schema.org has no narrower type
+    OrganizationKind.POLITICAL_PARTY: "PoliticalParty",
+    OrganizationKind.NGO: "NGO",
+}
+
+_PLACE_TYPES: Final = {
+    PlaceKind.PLACE: "Place",
+    PlaceKind.COUNTRY: "Country",
+    PlaceKind.ADMINISTRATIVE_AREA: "AdministrativeArea",
+    PlaceKind.CITY: "City",
+    PlaceKind.LANDFORM: "Landform",
+    PlaceKind.LANDMARK: "LandmarksOrHistoricalBuildings",
+    PlaceKind.STADIUM: "StadiumOrArena",
+}
+
+_RELATIONS: Final = {
+    RelationKind.PARENT: "parent",
+    RelationKind.CHILD: "children",
+    RelationKind.SIBLING: "sibling",
+    RelationKind.SPOUSE: "spouse",
+    RelationKind.RELATIVE: "relatedTo",
+    RelationKind.COLLEAGUE: "colleague",
+}
+
+# What a cited work is, by the channel of the attribution that cites it.  A
+# conversation with a journalist is not a work; neither is an attribution that
+# says nothing about one (no outlet, title, URL or date).
+_WORK_TYPES: Final = {
+    Channel.OP_ED: "OpinionNewsArticle",
+    Channel.INTERVIEW: "CreativeWork",
+    Channel.TWEET: "SocialMediaPosting",
+    Channel.SOCIAL_MEDIA_POST: "SocialMediaPosting",
+    Channel.VIDEO: "VideoObject",
+    Channel.IMAGE: "ImageObject",
+    Channel.LIVESTREAM: "VideoObject",
+    Channel.STATEMENT: "CreativeWork",
+    Channel.PRESS_RELEASE: "CreativeWork",
+    Channel.SPEECH: "CreativeWork",
+    Channel.ARTICLE: "Article",
+    Channel.DOCUMENT: "CreativeWork",
+    Channel.OTHER: "CreativeWork",
+}
+_ARTICLE_WORKS: Final = frozenset({"OpinionNewsArticle", "SocialMediaPosting", "Article"})
+# Channels through which the source is the maker of the work itself; an
+# interview is the outlet's work, an image or video is not made by whoever
+# describes it, so those works get no creator.
+_AUTHORED: Final = frozenset(
+    {
+        Channel.OP_ED,
+        Channel.TWEET,
+        Channel.SOCIAL_MEDIA_POST,
+        Channel.STATEMENT,
+        Channel.PRESS_RELEASE,
+        Channel.SPEECH,
+        Channel.ARTICLE,
+        Channel.DOCUMENT,
+    }
+)
+
+#: UN/CEFACT common code for "pixel", the unit of image sizes.
+_PIXEL: Final = "E37"
+
+
+def _ref(identifier: str) -> Node:
+    return {"@id": identifier}
+
+
+def _put(node: Node, key: str, value: Any) -> None:
+    """Set ``key`` unless the value is None or empty: absent fields stay absent."""
+    if value is not None and value != [] and value != ():
+        node[key] = list(value) if isinstance(value, tuple) else value
+
+
+def _pixels(value: int | None) -> Node | None:
+    if value is None:
+        return None
+    return {"@type": "QuantitativeValue", "value": value, "unitCode": _PIXEL}
+
+
+@attrs.frozen
+class _Work:
+    """A work the article cites, shared by every attribution that describes it."""
+
+    id: str
+    attribution: Attribution
+
+
+def _work_key(attribution: Attribution) -> tuple[object, ...]:
+    return (
+        attribution.channel,
+        attribution.source,
+        attribution.outlet,
+        attribution.title,
+        attribution.url,
+        attribution.date,
+    )
+
+
+class _Graph:
+    """One build of the graph of one article."""
+
+    def __init__(self, article: Article, *, article_body: bool) -> None:
+        self.article = article
+        self.article_body = article_body
+        base = article.url.partition("#")[0] if article.url else None
+        self.base = base
+        self.article_id = f"{base}#article" if base else "_:article"
+        self.defined: set[str] = set()
+        self.unnamed = frozenset(source.id for source in article.unnamed_sources)
+        self.works: dict[str, _Work] = {}
+        self.work_list: list[_Work] = []
+        by_key: dict[tuple[object, ...], _Work] = {}
+        for attribution in article.attributions:
+            if not _is_work(attribution):
+                continue
+            key = _work_key(attribution)
+            work = by_key.get(key)
+            if work is None:
+                work = by_key[key] = _Work(self.node_id("work", attribution.id), attribution)
+                self.work_list.append(work)
+            self.works[attribution.id] = work
+
+    # --- ids and references -------------------------------------------------
+
+    def node_id(self, kind: str, identifier: str) -> str:
+        return f"{self.base}#{kind}-{identifier}" if self.base else f"_:{kind}-{identifier}"
+
+    def lookup(self, identifier: str, *kinds: type[Any]) -> Any:
+        found = self.article.index.get(identifier)
+        if not isinstance(found, kinds):
+            names = " or ".join(kind.__name__ for kind in kinds)
+            raise ValueError(
+                f"the article is not valid: {identifier!r} is not the id of a {names} "
+                "(newsarticle.validate reports every such problem)"
+            )
+        return found
+
+    def entity_id(self, identifier: str) -> str:
+        entity = self.lookup(identifier, Person, Organization, Place)
+        kind = {Person: "person", Organization: "organization", Place: "place"}[type(entity)]
+        return self.node_id(kind, identifier)
+
+    def entity_ref(self, identifier: str) -> Node:
+        return _ref(self.entity_id(identifier))
+
+    def entity(self, identifier: str) -> Node:
+        """The full node the first time an entity is used, a reference after that."""
+        node_id = self.entity_id(identifier)
+        if node_id in self.defined:
+            return _ref(node_id)
+        self.defined.add(node_id)
+        found = self.article.index[identifier]
+        if isinstance(found, Person):
+            return self.person(found)
+        if isinstance(found, Organization):
+            return self.organization(found)
+        assert isinstance(found, Place)
+        return self.place(found)
+
+    def source_ref(self, attribution: Attribution) -> Node | None:
+        """Who made a statement, or None when unknown or unnamed."""
+        if attribution.source is None or attribution.source in self.unnamed:
+            return None
+        return self.entity_ref(attribution.source)
+
+    # --- entities ------------------------------------------------------------
+
+    def _entity_fields(self, node: Node, entity: Person | Organization | Place) -> None:
+        node["name"] = entity.name
+        _put(node, "alternateName", entity.alternate_names)
+        _put(node, "description", entity.description)
+        _put(node, "url", entity.url)
+        _put(node, "sameAs", entity.same_as)
+
+    def person(self, person: Person) -> Node:
+        node: Node = {"@type": "Person", "@id": self.entity_id(person.id)}
+        self._entity_fields(node, person)
+        _put(node, "jobTitle", [r.title for r in person.roles if r.organization is None])
+        _put(node, "affiliation", [self.role(r) for r in person.roles if r.organization])
+        for kind, term in _RELATIONS.items():
+            related = [self.entity_ref(r.person) for r in person.relations if r.kind is kind]
+            _put(node, term, related)
+        return node
+
+    def role(self, role: Role) -> Node:
+        """A schema.org Role node standing between a person and an organization."""
+        assert role.organization is not None
+        node: Node = {"@type": "OrganizationRole", "roleName": role.title}
+        _put(node, "startDate", None if role.start is None else str(role.start))
+        _put(node, "endDate", None if role.end is None else str(role.end))
+        _put(node, "description", role.note)
+        self.lookup(role.organization, Organization)
+        node["affiliation"] = self.entity_ref(role.organization)
+        return node
+
+    def organization(self, organization: Organization) -> Node:
+        kind = _ORGANIZATION_TYPES[organization.kind]
+        node: Node = {"@type": kind, "@id": self.entity_id(organization.id)}
+        self._entity_fields(node, organization)
+        if organization.parent is not None:
+            self.lookup(organization.parent, Organization)
+            node["parentOrganization"] = self.entity_ref(organization.parent)
+        return node
+
+    def place(self, place: Place) -> Node:
+        node: Node = {"@type": _PLACE_TYPES[place.kind], "@id": self.entity_id(place.id)}
+        self._entity_fields(node, place)
+        if place.geo is not None:
+            node["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": place.geo.latitude,
+                "longitude": place.geo.longitude,
+            }
+        if place.contained_in is not None:
+            self.lookup(place.contained_in, Place)
+            node["containedInPlace"] = self.entity_ref(place.contained_in)
+        _put(node, "geoTouches", [self.entity_ref(i) for i in place.borders])
+        return node
+
+    # --- works, images, statements ------------------------------------------
+
+    def work(self, work: _Work) -> Node:
+        attribution = work.attribution
+        kind = _WORK_TYPES[attribution.channel]
+        node: Node = {"@type": kind, "@id": work.id}
+        _put(node, "headline" if kind in _ARTICLE_WORKS else "name", attribution.title)
+        _put(node, "url", attribution.url)
+        # When the source said it: dateCreated.  datePublished stays the article's
+        # own, so that extractors that take the first datePublished of a page
+        # (htmldate, and so trafilatura) never date the article by a cited work.
+        _put(node, "dateCreated", None if attribution.date is None else str(attribution.date))
+        if attribution.channel in _AUTHORED:
+            _put(node, "creator", self.source_ref(attribution))
+        if attribution.outlet is not None:
+            self.lookup(attribution.outlet, Organization)
+            node["publisher"] = self.entity_ref(attribution.outlet)
+        return node
+
+    def image(self, image: Image) -> Node:
+        node: Node = {"@type": "ImageObject", "@id": self.node_id("image", image.id)}
+        node["url"] = image.url
+        node["contentUrl"] = image.url
+        _put(node, "width", _pixels(image.width))
+        _put(node, "height", _pixels(image.height))
+        _put(node, "caption", image.caption)
+        _put(node, "description", image.alt)
+        _put(node, "creditText", image.credit)
+        return node
+
+    def statement(self, item: Quote | Claim) -> Node:
+        """A Quotation or a Claim: its words, who made them, where they stand and come from."""
+        if isinstance(item, Quote):
+            kind, prefix, stands_in, comes_from = "Quotation", "quote", "isPartOf", "isBasedOn"
+        else:
+            kind, prefix, stands_in, comes_from = "Claim", "claim", "appearance", "firstAppearance"
+        node: Node = {"@type": kind, "@id": self.node_id(prefix, item.id), "text": item.text}
+        attribution: Attribution = self.lookup(item.attribution, Attribution)
+        _put(node, "creator", self.source_ref(attribution))
+        node[stands_in] = _ref(self.article_id)
+        work = self.works.get(attribution.id)
+        if work is not None:
+            node[comes_from] = _ref(work.id)
+        if isinstance(item, Claim):
+            _put(node, "about", [self.entity_ref(i) for i in item.about])
+        return node
+
+    # --- the article ---------------------------------------------------------
+
+    def article_node(self) -> Node:
+        article = self.article
+        node: Node = {"@type": ARTICLE_TYPES[article.genre], "@id": self.article_id}
+        _put(node, "url", article.url)
+        _put(node, "mainEntityOfPage", article.url)
+        node["headline"] = article.headline
+        _put(node, "alternativeHeadline", article.alternative_headline)
+        _put(node, "description", article.standfirst)
+        node["inLanguage"] = article.language
+        _put(node, "articleSection", article.section)
+        _put(node, "keywords", article.keywords)
+        _put(node, "datePublished", _timestamp(article.date_published))
+        _put(node, "dateModified", _timestamp(article.date_modified))
+        _put(node, "dateline", article.dateline)
+        for identifier in article.authors:
+            self.lookup(identifier, Person, Organization)
+        _put(node, "author", [self.entity(i) for i in article.authors])
+        if article.publisher is not None:
+            self.lookup(article.publisher, Organization)
+            node["publisher"] = self.entity(article.publisher)
+        _put(node, "about", [self.entity(i) for i in article.about])
+        for identifier in article.content_locations:
+            self.lookup(identifier, Place)
+        _put(node, "contentLocation", [self.entity(i) for i in article.content_locations])
+        own = {*article.authors, article.publisher}
+        mentioned = [e.id for e in _entities(article) if e.id not in own]
+        _put(node, "mentions", [self.entity(i) for i in mentioned])
+        _put(node, "citation", [self.work(w) for w in self.work_list])
+        _put(node, "image", [self.image(i) for i in article.images])
+        node["wordCount"] = article.word_count
+        if self.article_body:
+            _put(node, "articleBody", "\n\n".join(p.text for p in article.body()) or None)
+        _put(node, "correction", [_correction(c) for c in article.corrections])
+        return node
+
+    def build(self) -> Node:
+        graph = [self.article_node()]
+        graph += [self.statement(q) for q in self.article.quotes]
+        graph += [self.statement(c) for c in self.article.claims]
+        return {"@context": CONTEXT, "@graph": graph}
+
+
+def _entities(article: Article) -> Iterator[Person | Organization | Place]:
+    yield from article.people
+    yield from article.organizations
+    yield from article.places
+
+
+def _is_work(attribution: Attribution) -> bool:
+    if attribution.channel is Channel.CONVERSATION:
+        return False
+    return any(
+        value is not None
+        for value in (attribution.outlet, attribution.title, attribution.url, attribution.date)
+    )
+
+
+def _timestamp(value: Any) -> str | None:
+    return None if value is None else format_datetime(value)
+
+
+def _correction(correction: Correction) -> Node:
+    return {
+        "@type": "CorrectionComment",
+        "text": correction.text,
+        "dateCreated": format_datetime(correction.date),
+    }
+
+
+# --- the renderers ------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class JsonLd:
+    """Render an article as a schema.org JSON-LD document (a dict).
+
+    ``article_body`` puts the text of the story in ``articleBody``; leave it out
+    when pages are large and the text is on the page anyway.
+
+    The article must be valid (see :func:`newsarticle.validate`); a reference
+    that does not resolve raises :class:`ValueError`.
+    """
+
+    article_body: bool = True
+
+    def __call__(self, article: Article) -> dict[str, Any]:
+        return _Graph(article, article_body=self.article_body).build()
+
+
+# Characters that must not stand raw in a <script> block, and the JSON escapes
+# that replace them.  In JSON text they can only occur inside strings, where
+# the escapes mean the same characters.
+_SCRIPT_ESCAPES: Final = {
+    ord("<"): "\\u003c",
+    ord(">"): "\\u003e",
+    ord("&"): "\\u0026",
+    0x2028: "\\u2028",
+    0x2029: "\\u2029",
+}
+
+
+#: Unicode noncharacters (U+FDD0..U+FDEF and the last two code points of every
+#: plane), which HTML refuses anywhere in a page, even as character references.
+NONCHARACTERS: Final = re.compile(
+    "[\ufdd0-\ufdef"
+    + "".join(
+        f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000)
+    )
+    + "]"
+)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return json.dumps(match.group())[1:-1]  # \uXXXX, or a surrogate pair of them
+
+
+def escape_script_json(text: str) -> str:
+    """JSON text made safe inside an HTML ``<script>`` element.
+
+    ``<``, ``>``, ``&``, U+2028 and U+2029 become ``\\uXXXX`` escapes, so no
+    string can close the element (``</script>``), open an HTML comment
+    (``<!--``) or break a JavaScript parser; noncharacters, which HTML refuses,
+    are escaped too.  The JSON value is unchanged.
+    """
+    return NONCHARACTERS.sub(_json_escape, text.translate(_SCRIPT_ESCAPES))
+
+
+@attrs.frozen(kw_only=True)
+class JsonLdScript:
+    """Render an article as a ``<script type="application/ld+json">`` element.
+
+    ``indent`` is passed to :func:`json.dumps` (None writes one line).
+    """
+
+    indent: int | None = 2
+    jsonld: JsonLd = attrs.field(factory=JsonLd)
+
+    def __call__(self, article: Article) -> str:
+        text = _dumps(self.jsonld(article), indent=self.indent)
+        return f'<script type="application/ld+json">\n{escape_script_json(text)}\n</script>\n'
+
+
+def _dumps(value: Any, *, indent: int | None) -> str:
+    separators = (",", ":") if indent is None else (",", ": ")
+    return json.dumps(value, ensure_ascii=False, indent=indent, separators=separators)
+
+
+_JSONLD: Final = JsonLd()
+_SCRIPT: Final = JsonLdScript()
+
+
+def to_jsonld(article: Article) -> dict[str, Any]:
+    """The schema.org JSON-LD of ``article`` as a dict (see :class:`JsonLd`)."""
+    return _JSONLD(article)
+
+
+def jsonld_dumps(article: Article) -> str:
+    """The canonical JSON-LD text of ``article``: UTF-8, 2-space indent, final newline."""
+    return _dumps(_JSONLD(article), indent=2) + "\n"
+
+
+def jsonld_script(article: Article) -> str:
+    """The ``<script type="application/ld+json">`` block of ``article``, safe in any page."""
+    return _SCRIPT(article)

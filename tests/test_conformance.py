@@ -1,0 +1,146 @@
+"""The JSON-LD uses schema.org's own terms, within their domains and ranges.
+
+These tests read the vendored schema.org 30.0 vocabulary and JSON-LD context
+(``../shared/vendor/schemaorg`` or ``$NEWSARTICLE_SCHEMAORG_DIR``) and skip,
+saying so, when they are absent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+
+from helpers_export import conformance_problems, example, expand, key_counts, vocabulary
+from newsarticle import Article, Genre, Image, to_jsonld
+from newsarticle.export.jsonld import ARTICLE_TYPES
+from newsarticle.testing import articles
+
+
+def full_example() -> Article:
+    """The example with what it lacks (URL, dates, an image, a correction) filled in."""
+    from newsarticle import Correction
+
+    published = dt.datetime(2021, 8, 19, 17, 16, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    return attrs.evolve(
+        example(),
+        url="https://news.example/panjshir",
+        date_published=published,
+        date_modified=published + dt.timedelta(hours=2),
+        section="World",
+        keywords=["Afghanistan", "Taliban"],
+        dateline="LONDON",
+        standfirst="What we know about the resistance.",
+        images=[Image(id="lead", url="https://img.example/a.jpg", width=1200, height=675)],
+        corrections=[Correction(date=published + dt.timedelta(days=1), text="A date was fixed.")],
+    )
+
+
+@pytest.mark.parametrize("article", [example(), full_example()], ids=["example", "full"])
+def test_example_uses_schema_org_terms_within_domain_and_range(article: Article) -> None:
+    """Every type and property of the example's JSON-LD is schema.org's, used as defined."""
+    assert [] == conformance_problems(to_jsonld(article), vocabulary())
+
+
+@given(articles())
+def test_generated_articles_use_schema_org_terms_within_domain_and_range(article: Article) -> None:
+    """Every type and property of any article's JSON-LD is schema.org's, used as defined."""
+    assert [] == conformance_problems(to_jsonld(article), vocabulary())
+
+
+@pytest.mark.parametrize("genre", list(Genre))
+def test_every_article_type_is_a_news_article(genre: Genre) -> None:
+    """The type each genre names is NewsArticle or one of its schema.org subtypes."""
+    assert vocabulary().is_a(ARTICLE_TYPES[genre], "NewsArticle")
+
+
+def _misused(change: Any) -> list[str]:
+    document = to_jsonld(example())
+    change(document["@graph"][0])
+    return conformance_problems(document, vocabulary())
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda n: n.update({"@type": "NewsArticel"}), "'NewsArticel' is not a schema.org type"),
+        (lambda n: n.update({"byline": "x"}), "'byline' is not a schema.org property"),
+        (lambda n: n.update({"geo": {"@type": "GeoCoordinates"}}), "'geo' is not a property of"),
+        (lambda n: n.update({"wordCount": "798"}), "'798' is not in the range"),
+        (lambda n: n.update({"about": "Kabul"}), "'Kabul' is not in the range"),
+        (lambda n: n.update({"author": {"@id": "_:place-kabul"}}), "['City'] is not in the range"),
+        (lambda n: n.update({"mentions": {"@id": "_:nowhere"}}), "does not resolve"),
+        (lambda n: n.update({"datePublished": "19 August 2021"}), "is not in the range"),
+        (lambda n: n.update({"articleBody": 7}), "7 is not in the range"),
+    ],
+    ids=[
+        "unknown-type",
+        "unknown-property",
+        "outside-domain",
+        "string-for-integer",
+        "text-for-thing",
+        "wrong-node-type",
+        "dangling-reference",
+        "not-a-date",
+        "number-for-text",
+    ],
+)
+def test_the_conformance_check_catches_misuse(change: Any, expected: str) -> None:
+    """The checker the tests above rely on reports each kind of misuse it claims to."""
+    problems = _misused(change)
+    assert [p for p in problems if expected in p], problems
+
+
+def test_the_conformance_check_catches_a_role_that_holds_the_wrong_property() -> None:
+    """A Role node standing for ``affiliation`` must hold ``affiliation`` itself."""
+
+    def change(node: dict[str, Any]) -> None:
+        saleh = next(m for m in node["mentions"] if m.get("@id") == "_:person-amrullah-saleh")
+        saleh["affiliation"][0]["memberOf"] = saleh["affiliation"][0].pop("affiliation")
+
+    assert any("does not hold 'affiliation'" in p for p in _misused(change))
+
+
+# --- expansion --------------------------------------------------------------------------
+
+
+def _lost_keys(article: Article) -> dict[str, tuple[int, int]]:
+    """Keys whose values the expansion drops: {key: (in the export, after expansion)}."""
+    document = to_jsonld(article)
+    before = key_counts(document)
+    after = key_counts(expand(document))
+    assert [] == [k for k in after if not k.startswith("http://schema.org/")]
+    return {
+        key: (count, after[f"http://schema.org/{key}"])
+        for key, count in before.items()
+        if after[f"http://schema.org/{key}"] != count
+    }
+
+
+@pytest.mark.parametrize("article", [example(), full_example()], ids=["example", "full"])
+def test_expanding_the_example_loses_no_key(article: Article) -> None:
+    """A JSON-LD processor with schema.org's context keeps every key and every value."""
+    assert {} == _lost_keys(article)
+
+
+@given(articles())
+def test_expanding_any_article_loses_no_key(article: Article) -> None:
+    """For any article, expansion keeps every key and value, and every @type is schema.org's."""
+    assert {} == _lost_keys(article)
+    types = [t for node in expand(to_jsonld(article)) for t in _all_types(node)]
+    assert [] == [t for t in types if not t.startswith("http://schema.org/")]
+
+
+def _all_types(value: Any) -> list[str]:
+    from helpers_export import objects
+
+    found: list[str] = []
+    for node in objects(value):
+        kinds = node.get("@type", [])
+        if isinstance(node.get("@value"), str | int | float):
+            continue  # a typed literal, such as a schema:Date
+        found += kinds if isinstance(kinds, list) else [kinds]
+    return found
