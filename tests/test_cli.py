@@ -12,6 +12,8 @@ from pathlib import Path
 import attrs
 import pytest
 
+import newsarticle
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "panjshir.json"
 
@@ -27,7 +29,7 @@ class Run:
         return self.stdout.splitlines()
 
 
-def newsarticle(*arguments: str | Path, cwd: Path | None = None, stdin: bytes = b"") -> Run:
+def cli(*arguments: str | Path, cwd: Path | None = None, stdin: bytes = b"") -> Run:
     """Run ``python -m newsarticle`` and capture what it says."""
     done = subprocess.run(
         [sys.executable, "-m", "newsarticle", *map(str, arguments)],
@@ -64,7 +66,7 @@ def write(path: Path, document: object) -> Path:
 class TestValidate:
     def test_valid_file_exits_zero_with_a_summary(self) -> None:
         """A valid article prints only the summary line and exits 0."""
-        run = newsarticle("validate", EXAMPLE)
+        run = cli("validate", EXAMPLE)
         assert 0 == run.status
         assert [
             "newsarticle: checked 1 document: 1 valid, 0 invalid; 0 problems (0 errors, 0 warnings)"
@@ -74,7 +76,7 @@ class TestValidate:
         """FILE:LINE:COLUMN: CODE severity message (JSON Pointer), then the summary; exit 1."""
         path = write(tmp_path / "bad.json", broken())
         before = path.read_bytes()
-        run = newsarticle("validate", "bad.json", cwd=tmp_path)
+        run = cli("validate", "bad.json", cwd=tmp_path)
         assert 1 == run.status
         assert [
             "bad.json:4:3: schema-type error expected a string, got a number (/headline)",
@@ -87,7 +89,7 @@ class TestValidate:
     def test_json_report_parses_back(self, tmp_path: Path) -> None:
         """--format json prints one report a machine can read."""
         write(tmp_path / "bad.json", broken())
-        run = newsarticle("validate", "--format", "json", EXAMPLE, tmp_path / "bad.json")
+        run = cli("validate", "--format", "json", EXAMPLE, tmp_path / "bad.json")
         report = json.loads(run.stdout)
         assert [True, False] == [d["valid"] for d in report["documents"]]
         assert {"schema-type", "unresolved-reference"} == {
@@ -104,7 +106,7 @@ class TestValidate:
     def test_github_annotations(self, tmp_path: Path) -> None:
         """--format github prints workflow commands GitHub Actions turns into annotations."""
         write(tmp_path / "bad.json", broken())
-        run = newsarticle("validate", "--format", "github", "bad.json", cwd=tmp_path)
+        run = cli("validate", "--format", "github", "bad.json", cwd=tmp_path)
         assert run.lines[0] == (
             "::error file=bad.json,line=4,col=3,title=schema-type::"
             "expected a string, got a number (/headline)"
@@ -112,12 +114,12 @@ class TestValidate:
 
     def test_profile_warns_and_strict_fails_on_warnings(self) -> None:
         """--profile adds the search-engine warnings; --strict makes warnings fail the run."""
-        relaxed = newsarticle("validate", "--profile", EXAMPLE)
+        relaxed = cli("validate", "--profile", EXAMPLE)
         assert 0 == relaxed.status
         assert {"seo-no-url", "seo-no-date-published", "seo-no-image"} <= {
             line.split()[1] for line in relaxed.lines[:-1]
         }
-        assert 1 == newsarticle("validate", "--profile", "--strict", EXAMPLE).status
+        assert 1 == cli("validate", "--profile", "--strict", EXAMPLE).status
 
     def test_folder_is_searched_recursively(self, tmp_path: Path) -> None:
         """A folder stands for every .json and .jsonl file below it, in name order."""
@@ -125,7 +127,7 @@ class TestValidate:
         write(tmp_path / "b" / "z.json", example())
         write(tmp_path / "a.json", broken())
         (tmp_path / "notes.txt").write_text("not an article", encoding="utf-8")
-        run = newsarticle("validate", ".", cwd=tmp_path)
+        run = cli("validate", ".", cwd=tmp_path)
         assert 1 == run.status
         assert [line.split(":")[0] for line in run.lines[:-1]] == ["a.json", "a.json"]
         assert "checked 2 documents" in run.lines[-1]
@@ -134,15 +136,15 @@ class TestValidate:
         """In a .jsonl file each line is a document; problems name the file line."""
         lines = [json.dumps(example()), "", json.dumps(broken())]
         (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-        run = newsarticle("validate", "feed.jsonl", cwd=tmp_path)
+        run = cli("validate", "feed.jsonl", cwd=tmp_path)
         assert {"feed.jsonl:3"} == {":".join(line.split(":")[:2]) for line in run.lines[:-1]}
         assert "checked 2 documents in 1 file: 1 valid, 1 invalid" in run.lines[-1]
 
     def test_stdin(self) -> None:
         """- reads one document from standard input."""
-        run = newsarticle("validate", "-", stdin=EXAMPLE.read_bytes())
+        run = cli("validate", "-", stdin=EXAMPLE.read_bytes())
         assert 0 == run.status
-        bad = newsarticle("validate", "-", stdin=b"{")
+        bad = cli("validate", "-", stdin=b"{")
         assert bad.lines[0].startswith("<stdin>:1:2: json-syntax error")
 
     def test_jobs_give_the_same_output_in_the_same_order(self, tmp_path: Path) -> None:
@@ -150,8 +152,8 @@ class TestValidate:
         for index in range(40):
             document = broken() if index % 3 == 0 else example()
             write(tmp_path / f"article-{index:02d}.json", document)
-        one = newsarticle("validate", "--jobs", "1", ".", cwd=tmp_path)
-        two = newsarticle("validate", "--jobs", "2", ".", cwd=tmp_path)
+        one = cli("validate", "--jobs", "1", ".", cwd=tmp_path)
+        two = cli("validate", "--jobs", "2", ".", cwd=tmp_path)
         assert (1, one.stdout) == (two.status, two.stdout)
         assert 14 * 2 + 1 == len(one.lines)
 
@@ -159,7 +161,7 @@ class TestValidate:
         """Progress goes to a terminal only; redirected stderr stays empty."""
         for index in range(3):
             write(tmp_path / f"{index}.json", example())
-        assert "" == newsarticle("validate", ".", cwd=tmp_path).stderr
+        assert "" == cli("validate", ".", cwd=tmp_path).stderr
 
 
 BAD_INPUTS: Sequence[tuple[str, bytes, str, str]] = [
@@ -185,7 +187,7 @@ def test_bad_input_is_one_located_line(
 ) -> None:
     """Each kind of broken file gets its code, file, line and column; exit 1; no traceback."""
     (tmp_path / "input.json").write_bytes(data)
-    run = newsarticle("validate", "input.json", cwd=tmp_path)
+    run = cli("validate", "input.json", cwd=tmp_path)
     no_traceback(run)
     assert 1 == run.status
     first = run.lines[0]
@@ -198,7 +200,7 @@ def test_run_goes_on_after_a_bad_file(tmp_path: Path) -> None:
     """A broken file does not stop the run: the next file is still checked."""
     (tmp_path / "a.json").write_bytes(b"{")
     write(tmp_path / "b.json", example())
-    run = newsarticle("validate", "a.json", "missing.json", "b.json", cwd=tmp_path)
+    run = cli("validate", "a.json", "missing.json", "b.json", cwd=tmp_path)
     assert "checked 3 documents: 1 valid, 1 invalid, 1 unreadable" in run.lines[-1]
     assert 2 == run.status
 
@@ -206,13 +208,13 @@ def test_run_goes_on_after_a_bad_file(tmp_path: Path) -> None:
 def test_byte_order_mark_is_accepted_with_a_warning(tmp_path: Path) -> None:
     """A UTF-8 BOM is documented as accepted: a warning, exit 0."""
     (tmp_path / "bom.json").write_bytes(b"\xef\xbb\xbf" + EXAMPLE.read_bytes())
-    run = newsarticle("validate", "bom.json", cwd=tmp_path)
+    run = cli("validate", "bom.json", cwd=tmp_path)
     assert (0, "bom.json:1:1: json-bom warning") == (run.status, run.lines[0][:30])
 
 
 def test_missing_path_is_an_input_error(tmp_path: Path) -> None:
     """A path that does not exist: one line naming it, exit 2."""
-    run = newsarticle("validate", "nowhere.json", cwd=tmp_path)
+    run = cli("validate", "nowhere.json", cwd=tmp_path)
     assert (2, "nowhere.json: file-not-found error no such file or folder") == (
         run.status,
         run.lines[0],
@@ -222,7 +224,7 @@ def test_missing_path_is_an_input_error(tmp_path: Path) -> None:
 def test_folder_without_articles_is_an_input_error(tmp_path: Path) -> None:
     """A folder with no .json or .jsonl file is reported, exit 2."""
     (tmp_path / "empty").mkdir()
-    run = newsarticle("validate", "empty", cwd=tmp_path)
+    run = cli("validate", "empty", cwd=tmp_path)
     assert (2, "empty: no-input-files error the folder holds no .json or .jsonl file") == (
         run.status,
         run.lines[0],
@@ -239,7 +241,7 @@ def test_unreadable_file_is_an_input_error(tmp_path: Path) -> None:
         path = tmp_path / "secret.json"
         path.write_bytes(EXAMPLE.read_bytes())
         path.chmod(0)
-    run = newsarticle("validate", path)
+    run = cli("validate", path)
     no_traceback(run)
     assert 2 == run.status
     assert f"{path}: file-unreadable error" in run.lines[0]
@@ -250,41 +252,140 @@ def test_file_over_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
     big = tmp_path / "big.json"
     with big.open("wb") as stream:
         stream.truncate(1 << 30)  # sparse: takes no disk space
-    run = newsarticle("validate", "big.json", cwd=tmp_path)
+    run = cli("validate", "big.json", cwd=tmp_path)
     assert (2, "big.json: file-too-large error") == (run.status, run.lines[0][:30])
     assert "--max-size" in run.lines[0]
     small = tmp_path / "small.json"
     small.write_bytes(EXAMPLE.read_bytes())
-    assert 2 == newsarticle("validate", "--max-size", "1K", small).status
-    assert 0 == newsarticle("validate", "--max-size", "1M", small).status
+    assert 2 == cli("validate", "--max-size", "1K", small).status
+    assert 0 == cli("validate", "--max-size", "1M", small).status
 
 
 def test_usage_errors_exit_two() -> None:
     """A command line that makes no sense exits 2 with argparse's message."""
-    run = newsarticle("validate")
+    run = cli("validate")
     assert 2 == run.status
     assert "the following arguments are required: PATH" in run.stderr
-    assert 2 == newsarticle("validate", "--jobs", "-1", str(EXAMPLE)).status
+    assert 2 == cli("validate", "--jobs", "-1", str(EXAMPLE)).status
 
 
 @pytest.mark.parametrize("command", ["validate", "export", "schema"])
 def test_every_command_has_help_with_examples(command: str) -> None:
     """--help explains each command and shows examples."""
-    run = newsarticle(command, "--help")
+    run = cli(command, "--help")
     assert 0 == run.status
     assert "examples:" in run.stdout
 
 
 def test_schema_prints_the_bundled_schema() -> None:
     """`newsarticle schema` prints the published schema; --path prints where it is."""
-    run = newsarticle("schema")
+    run = cli("schema")
     assert (ROOT / "schemas" / "article.schema.json").read_text(encoding="utf-8") == run.stdout
-    located = Path(newsarticle("schema", "--path").stdout.strip())
+    located = Path(cli("schema", "--path").stdout.strip())
     assert run.stdout == located.read_text(encoding="utf-8")
 
 
 def test_version() -> None:
     """--version names the package version."""
-    import newsarticle as package
+    assert f"newsarticle {newsarticle.__version__}" == cli("--version").stdout.strip()
 
-    assert f"newsarticle {package.__version__}" == newsarticle("--version").stdout.strip()
+
+class TestExport:
+    def test_one_file_goes_to_stdout(self) -> None:
+        """A single input is exported to standard output, exactly as the library renders it."""
+        run = cli("export", "--format", "jsonld", EXAMPLE)
+        assert (0, newsarticle.jsonld_dumps(newsarticle.load(EXAMPLE))) == (run.status, run.stdout)
+
+    def test_text_options_and_output_file(self, tmp_path: Path) -> None:
+        """-o names the output file; --width and --sources shape the text export."""
+        target = tmp_path / "panjshir.txt"
+        run = cli("export", "--format", "text", "--width", "60", "--sources", EXAMPLE, "-o", target)
+        expected = newsarticle.to_text(newsarticle.load(EXAMPLE), width=60, sources=True)
+        assert (0, "", expected) == (run.status, run.stdout, target.read_text(encoding="utf-8"))
+
+    def test_many_files_go_to_a_folder_with_matching_names(self, tmp_path: Path) -> None:
+        """A folder of inputs is exported to a folder, keeping relative names; invalid inputs
+        are reported on stderr and skipped."""
+        source = tmp_path / "in"
+        (source / "world").mkdir(parents=True)
+        write(source / "world" / "panjshir.json", example())
+        write(source / "broken.json", broken())
+        run = cli("export", "--format", "html", source, "-o", tmp_path / "site")
+        assert 1 == run.status
+        assert ["world/panjshir.html"] == sorted(
+            str(p.relative_to(tmp_path / "site")) for p in (tmp_path / "site").rglob("*.*")
+        )
+        assert "broken.json:4:3: schema-type error" in run.stderr
+        no_traceback(run)
+
+    def test_json_lines_in_json_lines_out(self, tmp_path: Path) -> None:
+        """Each valid line becomes one line of compact JSON-LD, in order; invalid lines are
+        reported with their line number and left out."""
+        lines = [json.dumps(example()), json.dumps(broken()), json.dumps(example())]
+        (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        run = cli("export", "--format", "jsonld", "feed.jsonl", "-o", "out/", cwd=tmp_path)
+        out = (tmp_path / "out" / "feed.jsonl").read_text(encoding="utf-8").splitlines()
+        expected = newsarticle.to_jsonld(newsarticle.load(EXAMPLE))
+        assert [expected, expected] == [json.loads(line) for line in out]
+        assert "feed.jsonl:2:" in run.stderr
+        assert 1 == run.status
+
+    def test_jobs_two_exports_what_jobs_one_does(self, tmp_path: Path) -> None:
+        """--jobs 2 writes the same JSON Lines output as --jobs 1."""
+        lines = [json.dumps(broken() if i % 5 == 0 else example()) for i in range(60)]
+        (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        one = cli("export", "--format", "text", "--jobs", "1", tmp_path / "feed.jsonl")
+        two = cli("export", "--format", "text", "--jobs", "2", tmp_path / "feed.jsonl")
+        assert (one.stdout, one.stderr) == (two.stdout, two.stderr)
+        assert 48 == len(one.lines)
+
+    def test_several_inputs_without_output_is_a_usage_error(self, tmp_path: Path) -> None:
+        """Exports of several inputs need a folder to go to."""
+        run = cli("export", "--format", "text", EXAMPLE, EXAMPLE)
+        assert (2, "") == (run.status, run.stdout)
+        assert "need -o FOLDER" in run.stderr
+
+    def test_broken_pipe_ends_quietly(self, tmp_path: Path) -> None:
+        """`newsarticle export ... | head -1` stops without a traceback or a message."""
+        feed = tmp_path / "feed.jsonl"
+        feed.write_text((json.dumps(example()) + "\n") * 400, encoding="utf-8")
+        command = f"{sys.executable} -m newsarticle export --format jsonld {feed} | head -1"
+        done = subprocess.run(
+            ["bash", "-o", "pipefail", "-c", command], capture_output=True, timeout=120, check=False
+        )
+        assert 1 == len(done.stdout.splitlines())
+        assert b"" == done.stderr
+        assert 2 == done.returncode  # an output error, said quietly
+
+
+@pytest.mark.parametrize("signal_number", [9, 15])
+def test_export_killed_halfway_leaves_the_old_file(tmp_path: Path, signal_number: int) -> None:
+    """An export interrupted halfway (SIGKILL or SIGTERM) leaves the output as it was;
+    SIGTERM also removes the temporary file."""
+    import time
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text((json.dumps(example()) + "\n") * 3000, encoding="utf-8")
+    target = tmp_path / "out.jsonl"
+    target.write_text("the old export\n", encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newsarticle", "export", "--format", "jsonld", feed, "-o", target],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:  # wait until the export is under way
+        partial = [p for p in tmp_path.iterdir() if p.name.startswith(".out.jsonl.")]
+        if partial and partial[0].stat().st_size > 100_000:
+            break
+        time.sleep(0.02)
+    else:
+        pytest.fail("the export never started writing")
+    process.send_signal(signal_number)
+    _, stderr = process.communicate(timeout=60)
+    assert 128 + signal_number == process.returncode or -signal_number == process.returncode
+    assert "the old export\n" == target.read_text(encoding="utf-8")
+    assert b"Traceback" not in stderr
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.jsonl.")]
+    if signal_number == 15:
+        assert [] == leftovers

@@ -13,7 +13,6 @@ import os
 import re
 import signal
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import FrameType
@@ -21,7 +20,7 @@ from typing import IO, Final
 
 from . import __version__
 from .batch import DEFAULT_MAX_SIZE, Options, Outcome, Source, expand, ordered_map, records
-from .document import write_atomic
+from .document import AtomicFile, write_atomic
 from .errors import Problem, Severity
 from .schema import schema_path, schema_text
 
@@ -214,13 +213,14 @@ def run_validate(arguments: argparse.Namespace) -> int:
 
 def _targets(sources: Sequence[Source], arguments: argparse.Namespace) -> dict[str, Path] | None:
     """Where each source's export goes: None for stdout."""
-    output: Path | None = arguments.output
+    output = None if arguments.output is None else Path(arguments.output)
     single = len(sources) == 1 and not Path(arguments.paths[0]).is_dir()
     if output is None:
         if not single:
             raise UsageError("several inputs need -o FOLDER to write their exports into")
         return None
-    if single and not output.is_dir():
+    folder = output.is_dir() or arguments.output.endswith(("/", os.sep))
+    if single and not folder:
         return {sources[0].name: output}
     if output.exists() and not output.is_dir():
         raise UsageError(f"{output}: several inputs need a folder, and this is a file")
@@ -236,36 +236,12 @@ def _targets(sources: Sequence[Source], arguments: argparse.Namespace) -> dict[s
     return targets
 
 
-class _LineWriter:
-    """JSON Lines output of one source: a temporary file renamed into place when done."""
-
-    def __init__(self, target: Path) -> None:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        self.target = target
-        self.temporary = Path(name)
-        self.stream = os.fdopen(handle, "w", encoding="utf-8", newline="\n")
-
-    def write(self, line: str) -> None:
-        self.stream.write(line + "\n")
-
-    def commit(self) -> None:
-        self.stream.flush()
-        os.fsync(self.stream.fileno())
-        self.stream.close()
-        os.replace(self.temporary, self.target)
-
-    def abandon(self) -> None:
-        self.stream.close()
-        self.temporary.unlink(missing_ok=True)
-
-
 class _Sink:
     """Sends each export where it belongs: stdout, its own file, or its JSON Lines stream."""
 
     def __init__(self, targets: dict[str, Path] | None) -> None:
         self.targets = targets
-        self.stream: _LineWriter | None = None
+        self.stream: AtomicFile | None = None
         self.stream_source: str | None = None
 
     def take(self, outcome: Outcome) -> None:
@@ -273,14 +249,16 @@ class _Sink:
         streamed = outcome.source.lines and outcome.source.problem is None
         if self.targets is not None and streamed and name != self.stream_source:
             self.close()
-            self.stream, self.stream_source = _LineWriter(self.targets[name]), name
+            target = self.targets[name]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self.stream, self.stream_source = AtomicFile(target), name
         if outcome.output is None:
             return
         text = outcome.output if outcome.output.endswith("\n") else outcome.output + "\n"
         if self.targets is None:
             _write(sys.stdout, text)
         elif self.stream is not None and outcome.source.lines:
-            self.stream.write(outcome.output)
+            self.stream.write(outcome.output.encode("utf-8") + b"\n")
         else:
             target = self.targets[name]
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -450,9 +428,9 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument(
         "-o",
         "--output",
-        type=Path,
         metavar="OUT",
-        help="a file for one input, a folder for several (default: stdout for one input)",
+        help="a file for one input; a folder (existing, or written with a final /) for "
+        "several (default: stdout for one input)",
     )
     export.add_argument("--width", type=int, default=72, help="text: wrap at this many columns")
     export.add_argument("--sources", action="store_true", help="text: add the Sources section")
@@ -487,10 +465,11 @@ def main(argv: Iterable[str] | None = None) -> int:
         sys.stderr.write(f"newsarticle {arguments.command}: error: {error}\n")
         return EXIT_USAGE
     except BrokenPipeError:
-        # The reader went away (`newsarticle export ... | head -1`): end quietly.
+        # The reader went away (`newsarticle export ... | head -1`): end quietly, with the
+        # status of an output error.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_INVALID
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return 128 + signal.SIGINT
     except OSError as error:

@@ -153,10 +153,13 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_unstructure_hook(PartialDate, str)
     detailed = getattr(converter, "detailed_validation", True)
     converter.register_structure_hook_factory(
-        lambda t: typing.get_origin(t) is tuple,
-        lambda t: _tuple_hook(converter, t, detailed),
+        _is_tuple, lambda t: _tuple_hook(converter, t, detailed)
     )
     converter.register_structure_hook_factory(_is_optional, lambda t: _optional_hook(converter, t))
+
+
+def _is_tuple(kind: Any) -> bool:
+    return typing.get_origin(kind) in (tuple,)
 
 
 def _is_optional(kind: Any) -> bool:
