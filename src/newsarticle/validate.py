@@ -119,19 +119,27 @@ _KIND_NAMES: Final = {
 _COLLECTIONS: Final = tuple(_KIND_NAMES)
 
 
-def _objects(document: Mapping[str, Any], collection: str) -> Iterator[tuple[str, dict[str, Any]]]:
-    """(pointer, object) for each object of a top-level collection, skipping malformed ones."""
+Where = tuple[str | int, ...]
+
+
+def _pointer(where: Where) -> str:
+    """The JSON Pointer of a path (built only when a problem is reported)."""
+    return "".join(f"/{part}" for part in where)
+
+
+def _objects(document: Mapping[str, Any], collection: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(index, object) for each object of a top-level collection, skipping malformed ones."""
     items = document.get(collection)
-    if isinstance(items, list):
+    if type(items) is list:
         for index, item in enumerate(items):
-            if isinstance(item, dict):
-                yield f"/{collection}/{index}", item
+            if type(item) is dict:
+                yield index, item
 
 
 def _ids(value: object) -> Iterator[tuple[int, str]]:
-    if isinstance(value, list):
+    if type(value) is list:
         for index, item in enumerate(value):
-            if isinstance(item, str):
+            if type(item) is str:
                 yield index, item
 
 
@@ -140,8 +148,15 @@ def _allowed(kinds: frozenset[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
+_ATTRIBUTIONS: Final = frozenset({"attributions"})
+_PARAGRAPHS: Final = frozenset({"paragraphs"})
+
+
 class _Integrity:
-    """One pass of the cross-object checks over a document."""
+    """One pass of the cross-object checks over a document.
+
+    It runs on every document loaded, so pointers are built only for problems.
+    """
 
     def __init__(self, document: Mapping[str, Any]) -> None:
         self.document = document
@@ -150,59 +165,60 @@ class _Integrity:
         self.objects: dict[str, dict[str, Any]] = {}
         self.used: set[str] = set()
         for collection in _COLLECTIONS:
-            for pointer, item in _objects(document, collection):
+            for index, item in _objects(document, collection):
                 identifier = item.get("id")
-                if not isinstance(identifier, str):
+                if type(identifier) is not str:
                     continue
                 if identifier in self.kinds:
                     first = _KIND_NAMES[self.kinds[identifier]]
                     message = f"the id {identifier!r} is already used by {first}"
-                    self.problems.append(Problem.of("duplicate-id", f"{pointer}/id", message))
+                    where = f"/{collection}/{index}/id"
+                    self.problems.append(Problem.of("duplicate-id", where, message))
                     continue
                 self.kinds[identifier] = collection
                 self.objects[identifier] = item
 
-    def ref(self, pointer: str, value: object, kinds: frozenset[str]) -> str | None:
+    def report(self, code: str, where: Where, message: str) -> None:
+        self.problems.append(Problem.of(code, _pointer(where), message))
+
+    def ref(self, value: object, kinds: frozenset[str], *where: str | int) -> str | None:
         """Check one reference; the id when it resolves to an allowed kind."""
-        if not isinstance(value, str):
+        if type(value) is not str:
             return None
         self.used.add(value)
         kind = self.kinds.get(value)
+        if kind in kinds:
+            return value
         if kind is None:
-            message = (
-                f"{value!r} is not the id of anything in the article (expected {_allowed(kinds)})"
-            )
-            self.problems.append(Problem.of("unresolved-reference", pointer, message))
-            return None
-        if kind not in kinds:
+            expected = _allowed(kinds)
+            message = f"{value!r} is not the id of anything in the article (expected {expected})"
+            self.report("unresolved-reference", where, message)
+        else:
             message = f"{value!r} is {_KIND_NAMES[kind]}, but this must be {_allowed(kinds)}"
-            self.problems.append(Problem.of("wrong-reference-kind", pointer, message))
-            return None
-        return value
+            self.report("wrong-reference-kind", where, message)
+        return None
 
-    def refs(self, pointer: str, value: object, kinds: frozenset[str]) -> list[str]:
+    def refs(self, value: object, kinds: frozenset[str], *where: str | int) -> list[str]:
         return [
             found
             for index, item in _ids(value)
-            if (found := self.ref(f"{pointer}/{index}", item, kinds)) is not None
+            if (found := self.ref(item, kinds, *where, index)) is not None
         ]
 
     def run(self) -> list[Problem]:
         document = self.document
-        self.refs("/authors", document.get("authors"), _AGENTS)
-        self.ref("/publisher", document.get("publisher"), _ORGANIZATIONS)
-        self.refs("/about", document.get("about"), _ENTITIES)
-        self.refs("/content_locations", document.get("content_locations"), _PLACES)
+        self.refs(document.get("authors"), _AGENTS, "authors")
+        self.ref(document.get("publisher"), _ORGANIZATIONS, "publisher")
+        self.refs(document.get("about"), _ENTITIES, "about")
+        self.refs(document.get("content_locations"), _PLACES, "content_locations")
         self._people()
         self._chains("organizations", "parent", _ORGANIZATIONS, "is part of")
         self._chains("places", "contained_in", _PLACES, "is contained in")
-        for pointer, place in _objects(document, "places"):
-            for target in self.refs(f"{pointer}/borders", place.get("borders"), _PLACES):
+        for index, place in _objects(document, "places"):
+            for target in self.refs(place.get("borders"), _PLACES, "places", index, "borders"):
                 if target == place.get("id"):
                     message = "a place cannot border itself"
-                    self.problems.append(
-                        Problem.of("self-reference", f"{pointer}/borders", message)
-                    )
+                    self.report("self-reference", ("places", index, "borders"), message)
         self._attributions()
         attributed = self._statements("quotes") | self._statements("claims")
         self._unused(attributed)
@@ -210,108 +226,101 @@ class _Integrity:
         return self.problems
 
     def _people(self) -> None:
-        for pointer, person in _objects(self.document, "people"):
+        for at, person in _objects(self.document, "people"):
             roles = person.get("roles")
-            for index, role in enumerate(roles if isinstance(roles, list) else ()):
-                if isinstance(role, dict):
-                    where = f"{pointer}/roles/{index}/organization"
-                    self.ref(where, role.get("organization"), _ORGANIZATIONS)
+            for index, role in enumerate(roles if type(roles) is list else ()):
+                if type(role) is dict:
+                    where = ("people", at, "roles", index, "organization")
+                    self.ref(role.get("organization"), _ORGANIZATIONS, *where)
             relations = person.get("relations")
-            for index, relation in enumerate(relations if isinstance(relations, list) else ()):
-                if not isinstance(relation, dict):
+            for index, relation in enumerate(relations if type(relations) is list else ()):
+                if type(relation) is not dict:
                     continue
-                where = f"{pointer}/relations/{index}/person"
-                if self.ref(where, relation.get("person"), _PEOPLE) == person.get("id"):
-                    message = "a person cannot be related to themselves"
-                    self.problems.append(Problem.of("self-reference", where, message))
+                where = ("people", at, "relations", index, "person")
+                if self.ref(relation.get("person"), _PEOPLE, *where) == person.get("id"):
+                    self.report("self-reference", where, "a person cannot be related to themselves")
 
     def _chains(self, collection: str, key: str, kinds: frozenset[str], verb: str) -> None:
         """Check parent links resolve and never loop back."""
-        for pointer, item in _objects(self.document, collection):
-            if self.ref(f"{pointer}/{key}", item.get(key), kinds) is None:
+        for index, item in _objects(self.document, collection):
+            if self.ref(item.get(key), kinds, collection, index, key) is None:
                 continue
             start = item.get("id")
-            if not isinstance(start, str):
+            if type(start) is not str:
                 continue  # the schema reports the malformed id
             seen = {start}
             current = item.get(key)
-            while isinstance(current, str) and self.kinds.get(current) == collection:
+            while type(current) is str and self.kinds.get(current) == collection:
                 if current in seen:
                     message = f"{start!r} {verb} itself through {key} links"
-                    self.problems.append(
-                        Problem.of("containment-cycle", f"{pointer}/{key}", message)
-                    )
+                    self.report("containment-cycle", (collection, index, key), message)
                     break
                 seen.add(current)
                 current = self.objects[current].get(key)
 
     def _attributions(self) -> None:
-        for pointer, attribution in _objects(self.document, "attributions"):
-            self.ref(f"{pointer}/source", attribution.get("source"), _SPEAKERS)
-            self.ref(f"{pointer}/outlet", attribution.get("outlet"), _ORGANIZATIONS)
-            self.ref(f"{pointer}/recipient", attribution.get("recipient"), _AGENTS)
+        for index, attribution in _objects(self.document, "attributions"):
+            self.ref(attribution.get("source"), _SPEAKERS, "attributions", index, "source")
+            self.ref(attribution.get("outlet"), _ORGANIZATIONS, "attributions", index, "outlet")
+            recipient = attribution.get("recipient")
+            self.ref(recipient, _AGENTS, "attributions", index, "recipient")
 
     def _statements(self, collection: str) -> set[str]:
         """Check quotes or claims; the attributions they use."""
         used: set[str] = set()
-        paragraphs = frozenset({"paragraphs"})
-        for pointer, item in _objects(self.document, collection):
-            found = self.ref(
-                f"{pointer}/attribution", item.get("attribution"), frozenset({"attributions"})
-            )
+        for at, item in _objects(self.document, collection):
+            found = self.ref(item.get("attribution"), _ATTRIBUTIONS, collection, at, "attribution")
             if found:
                 used.add(found)
             if collection == "claims":
-                self.refs(f"{pointer}/about", item.get("about"), _ENTITIES)
-            anchors = self.refs(f"{pointer}/paragraphs", item.get("paragraphs"), paragraphs)
+                self.refs(item.get("about"), _ENTITIES, collection, at, "about")
+            given = item.get("paragraphs")
+            anchors = self.refs(given, _PARAGRAPHS, collection, at, "paragraphs")
             text = item.get("text")
-            if not anchors or not isinstance(text, str):
-                continue
-            if len(anchors) != len(_ids_list(item.get("paragraphs"))):
-                continue  # an anchor did not resolve; already reported
+            if not anchors or type(text) is not str or len(anchors) != len(_ids_list(given)):
+                continue  # nothing to compare, or an anchor did not resolve (reported)
             parts = text.split("\n\n")
             if len(parts) != len(anchors):
                 message = (
                     f"the text has {len(parts)} part(s) separated by blank lines, "
                     f"but {len(anchors)} anchor paragraph(s)"
                 )
-                self.problems.append(Problem.of("anchor-count", f"{pointer}/paragraphs", message))
+                self.report("anchor-count", (collection, at, "paragraphs"), message)
                 continue
             for index, (part, anchor) in enumerate(zip(parts, anchors, strict=True)):
                 body = self.objects[anchor].get("text")
-                if isinstance(body, str) and _nfc(part) not in _nfc(body):
+                if type(body) is str and part not in body and _nfc(part) not in _nfc(body):
                     message = (
                         f"{_clip(part)!r} does not stand in paragraph {anchor!r} word for word"
                     )
-                    where = f"{pointer}/paragraphs/{index}"
-                    self.problems.append(Problem.of("quote-not-in-body", where, message))
+                    where = (collection, at, "paragraphs", index)
+                    self.report("quote-not-in-body", where, message)
         return used
 
     def _unused(self, attributed: set[str]) -> None:
-        for pointer, attribution in _objects(self.document, "attributions"):
+        for index, attribution in _objects(self.document, "attributions"):
             identifier = attribution.get("id")
-            if isinstance(identifier, str) and identifier not in attributed:
+            if type(identifier) is str and identifier not in attributed:
                 message = f"no quote or claim uses the attribution {identifier!r}"
-                self.problems.append(Problem.of("unused-attribution", pointer, message))
-        for pointer, source in _objects(self.document, "unnamed_sources"):
+                self.report("unused-attribution", ("attributions", index), message)
+        for index, source in _objects(self.document, "unnamed_sources"):
             identifier = source.get("id")
-            if isinstance(identifier, str) and identifier not in self.used:
+            if type(identifier) is str and identifier not in self.used:
                 message = f"nothing refers to the unnamed source {identifier!r}"
-                self.problems.append(Problem.of("unused-source", pointer, message))
+                self.report("unused-source", ("unnamed_sources", index), message)
 
     def _dates(self) -> None:
         published = _timestamp(self.document.get("date_published"))
         modified = _timestamp(self.document.get("date_modified"))
         if published and modified and modified < published:
             message = "date_modified is before date_published"
-            self.problems.append(Problem.of("modified-before-published", "/date_modified", message))
+            self.report("modified-before-published", ("date_modified",), message)
         corrections = self.document.get("corrections")
-        for index, correction in enumerate(corrections if isinstance(corrections, list) else ()):
-            date = _timestamp(correction.get("date")) if isinstance(correction, dict) else None
+        for index, correction in enumerate(corrections if type(corrections) is list else ()):
+            date = _timestamp(correction.get("date")) if type(correction) is dict else None
             if published and date and date < published:
                 message = "the correction is dated before the article was published"
-                where = f"/corrections/{index}/date"
-                self.problems.append(Problem.of("correction-before-published", where, message))
+                self.report("correction-before-published", ("corrections", index, "date"), message)
 
 
 def _ids_list(value: object) -> list[str]:
