@@ -454,9 +454,15 @@ class Paragraph:
     )
 
 
+#: The largest image dimension: a 32-bit integer, which every reader can hold.
+MAX_PIXELS: Final = 2**31 - 1
+
+
 def _positive(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
-        raise _fail(attribute, f"{value!r} is not a whole number of pixels above zero")
+    if value is not None and (
+        isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_PIXELS
+    ):
+        raise _fail(attribute, f"{value!r} is not a whole number of pixels from 1 to {MAX_PIXELS}")
 
 
 @attrs.frozen(kw_only=True)
