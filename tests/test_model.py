@@ -120,10 +120,12 @@ class TestValueChecks:
         with pytest.raises(InvalidValueError):
             article(language=language)
 
-    def test_image_size_must_be_positive(self) -> None:
-        """Width and height are whole pixels above zero."""
+    @pytest.mark.parametrize("width", [0, -1, 2**31, True])
+    def test_image_size_is_a_positive_32_bit_integer(self, width: int) -> None:
+        """Width and height are whole pixels, from 1 to the largest 32-bit integer."""
         with pytest.raises(InvalidValueError):
-            Image(id="i1", url="https://example.com/a.jpg", width=0)
+            Image(id="i1", url="https://example.com/a.jpg", width=width)
+        assert 2**31 - 1 == Image(id="i1", url="https://example.com/a.jpg", width=2**31 - 1).width
 
 
 class TestPartialDate:
