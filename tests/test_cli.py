@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -156,6 +157,48 @@ class TestValidate:
         two = cli("validate", "--jobs", "2", ".", cwd=tmp_path)
         assert (1, one.stdout) == (two.status, two.stdout)
         assert 14 * 2 + 1 == len(one.lines)
+
+    def test_progress_bar_when_stderr_is_a_terminal(self, tmp_path: Path) -> None:
+        """With a terminal on stderr, a run over many files shows its progress there."""
+        import fcntl
+        import pty
+        import struct
+        import termios
+
+        for index in range(30):
+            write(tmp_path / f"{index:02d}.json", example())
+        controller, terminal = pty.openpty()
+        rows_columns = struct.pack("HHHH", 24, 80, 0, 0)  # a new pty has no size
+        fcntl.ioctl(terminal, termios.TIOCSWINSZ, rows_columns)
+        chunks: list[bytes] = []
+
+        def drain() -> None:
+            while True:
+                try:
+                    chunk = os.read(controller, 65536)
+                except OSError:  # the terminal was closed
+                    return
+                if not chunk:
+                    return
+                chunks.append(chunk)
+
+        reader = threading.Thread(target=drain)
+        reader.start()
+        done = subprocess.run(
+            [sys.executable, "-m", "newsarticle", "validate", "."],
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=terminal,
+            timeout=120,
+            check=False,
+        )
+        os.close(terminal)
+        reader.join(timeout=10)
+        os.close(controller)
+        shown = b"".join(chunks)
+        assert 0 == done.returncode
+        assert b"/30" in shown  # the bar counts documents out of the total
+        assert b"doc" in shown
 
     def test_no_progress_bar_when_stderr_is_not_a_terminal(self, tmp_path: Path) -> None:
         """Progress goes to a terminal only; redirected stderr stays empty."""
