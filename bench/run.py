@@ -188,7 +188,7 @@ def machine() -> dict[str, str]:
         "python": f"{platform.python_implementation()} {platform.python_version()}",
         "packages": versions,
         "commit": commit,
-        "parallel": f"{parallel_capacity():.2f}",
+        "parallel": f"{parallel_capacity():.2f}x",
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
     }
 
@@ -250,6 +250,8 @@ def each(function: Callable[[Any], object], items: Sequence[Any]) -> Callable[[]
 LOAD_FLOOR: Final = "orjson.loads"
 OURS_LOADS: Final = "newsarticle.loads"
 PYDANTIC: Final = "pydantic model_validate_json"
+GRAPH_INDENTED: Final = "json.dumps(to_jsonld(a), indent=2), as jsonld_dumps writes"
+GRAPH_COMPACT: Final = "json.dumps(to_jsonld(a)) compact, as export to JSON Lines writes"
 
 
 def per_article(settings: Settings) -> list[SizeResult]:
@@ -263,6 +265,7 @@ def per_article(settings: Settings) -> list[SizeResult]:
     results = []
     for label, documents in groups:
         values = [orjson.loads(d) for d in documents]
+        graphs = [newsarticle.to_jsonld(newsarticle.loads(d)) for d in documents]
         articles = [newsarticle.loads(d) for d in documents]
         models = [peers.Article.model_validate_json(d) for d in documents]
         operations: dict[str, Callable[[], object]] = {
@@ -275,6 +278,10 @@ def per_article(settings: Settings) -> list[SizeResult]:
             "newsarticle.dumps": each(newsarticle.dumps, articles),
             "newsarticle.to_jsonld": each(newsarticle.to_jsonld, articles),
             "newsarticle.jsonld_dumps": each(newsarticle.jsonld_dumps, articles),
+            GRAPH_INDENTED: each(lambda g: json.dumps(g, ensure_ascii=False, indent=2), graphs),
+            GRAPH_COMPACT: each(
+                lambda g: json.dumps(g, ensure_ascii=False, separators=(",", ":")), graphs
+            ),
             "floor: orjson.loads + orjson.dumps": each(
                 lambda d: orjson.dumps(orjson.loads(d)), documents
             ),
@@ -329,6 +336,8 @@ def per_article_tables(results: list[SizeResult]) -> str:
                 us(s["orjson.dumps"]),
                 us(s["newsarticle.to_jsonld"]),
                 us(s["newsarticle.jsonld_dumps"]),
+                us(s[GRAPH_INDENTED]),
+                us(s[GRAPH_COMPACT]),
                 ratio(s["newsarticle.jsonld_dumps"] / s["orjson.dumps"]),
                 us(s["floor: orjson.loads + orjson.dumps"]),
                 us(s["ours: newsarticle.loads + jsonld_dumps"]),
@@ -345,6 +354,7 @@ def per_article_tables(results: list[SizeResult]) -> str:
     )  # fmt: skip
     write = table(
         ["document", "orjson.dumps µs", "to_jsonld µs", "jsonld_dumps µs",
+         "of which json.dumps, indent=2 µs", "json.dumps compact µs",
          "jsonld_dumps / orjson.dumps", "floor: orjson loads+dumps µs",
          "ours: loads+jsonld_dumps µs", "ours / floor"],
         writing,
@@ -863,8 +873,8 @@ def report(
         + (" (quick run: small corpus, few repeats)" if settings.quick else ""),
         "",
         f"* CPU: {info['cpu']}, {info['cores']} cores, {info['memory']} of memory, {info['os']}; "
-        f"two CPU-bound processes at once did {info['parallel']}x the work of one "
-        "(2.00 would be two full cores)",
+        f"two CPU-bound processes at once did {info['parallel']} the work of one "
+        "(2.00x would be two full cores)",
         f"* {info['python']}; {info['packages']}",
         f"* corpus: seed {corpus.DEFAULT_SEED}; {settings.files:,} files, "
         f"{paths.count_lines:,} and {paths.count_lines_10x:,} JSON Lines; "
@@ -953,7 +963,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     paths = corpus.write_corpus(settings.data, files=settings.files, lines=settings.lines)
     accepted = peers_accept(paths)
     sizes = per_article(settings)
-    results = None if arguments.skip_commands else commands(paths, settings)
+    results = None
+    if not arguments.skip_commands:
+        info["parallel"] += f" at the start, {parallel_capacity():.2f}x before the commands"
+        results = commands(paths, settings)
     catch = catches(settings)
     profiled = profile(settings)
     text = report(settings, info, command_line, sizes, results, paths, catch, profiled, accepted)
