@@ -188,7 +188,7 @@ def machine() -> dict[str, str]:
         "python": f"{platform.python_implementation()} {platform.python_version()}",
         "packages": versions,
         "commit": commit,
-        "parallel": f"{parallel_capacity():.2f}x",
+        "parallel": f"{parallel_capacity():.2f}x of the work of one at the start",
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
     }
 
@@ -873,7 +873,7 @@ def report(
         + (" (quick run: small corpus, few repeats)" if settings.quick else ""),
         "",
         f"* CPU: {info['cpu']}, {info['cores']} cores, {info['memory']} of memory, {info['os']}; "
-        f"two CPU-bound processes at once did {info['parallel']} the work of one "
+        f"two CPU-bound processes at once did {info['parallel']} "
         "(2.00x would be two full cores)",
         f"* {info['python']}; {info['packages']}",
         f"* corpus: seed {corpus.DEFAULT_SEED}; {settings.files:,} files, "
@@ -965,7 +965,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sizes = per_article(settings)
     results = None
     if not arguments.skip_commands:
-        info["parallel"] += f" at the start, {parallel_capacity():.2f}x before the commands"
+        info["parallel"] += f", {parallel_capacity():.2f}x before the commands"
         results = commands(paths, settings)
     catch = catches(settings)
     profiled = profile(settings)
