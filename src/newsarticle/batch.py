@@ -23,6 +23,7 @@ import attrs
 
 from . import schema
 from .errors import Problem
+from .jsonout import dumps_json
 from .model import Article
 from .validate import check
 
@@ -234,13 +235,11 @@ def process(options: Options, record: Record) -> Outcome:
 
 def render(article: Article, options: Options) -> str:
     """The export of ``article`` in the format ``options`` names."""
-    import json
-
     from .export import jsonld_dumps, to_html, to_jsonld, to_text
 
     if options.export == "jsonld":
         if options.lines:
-            return json.dumps(to_jsonld(article), ensure_ascii=False, separators=(",", ":"))
+            return dumps_json(to_jsonld(article), indent=False)
         return jsonld_dumps(article)
     if options.export == "text":
         text = to_text(article, width=options.width, sources=options.sources)
@@ -248,7 +247,7 @@ def render(article: Article, options: Options) -> str:
         text = to_html(article)
     else:
         raise ValueError(f"unknown export format {options.export!r}")
-    return json.dumps(text, ensure_ascii=False) if options.lines else text
+    return dumps_json(text, indent=False) if options.lines else text
 
 
 def _process_chunk(options: Options, chunk: list[Record]) -> list[Outcome]:

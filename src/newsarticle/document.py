@@ -7,13 +7,13 @@ canonical document and article files diff cleanly.
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from pathlib import Path
 
 from . import convert
 from .errors import InvalidArticleError
+from .jsonout import dumps_json
 from .model import Article
 from .validate import check
 
@@ -39,7 +39,7 @@ def load(path: str | os.PathLike[str]) -> Article:
 
 def dumps(article: Article) -> str:
     """The canonical JSON text of ``article``."""
-    return json.dumps(convert.unstructure(article), ensure_ascii=False, indent=2) + "\n"
+    return dumps_json(convert.unstructure(article)) + "\n"
 
 
 def dump(article: Article, path: str | os.PathLike[str]) -> None:

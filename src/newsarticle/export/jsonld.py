@@ -38,6 +38,7 @@ from typing import Any, Final, TypeAlias
 import attrs
 
 from ..convert import format_datetime
+from ..jsonout import dumps_json
 from ..model import (
     Article,
     Attribution,
@@ -498,8 +499,9 @@ class JsonLdScript:
 
 
 def _dumps(value: Any, *, indent: int | None) -> str:
-    separators = (",", ":") if indent is None else (",", ": ")
-    return json.dumps(value, ensure_ascii=False, indent=indent, separators=separators)
+    if indent in (None, 2):
+        return dumps_json(value, indent=indent is not None)
+    return json.dumps(value, ensure_ascii=False, indent=indent, separators=(",", ": "))
 
 
 _JSONLD: Final = JsonLd()
