@@ -18,6 +18,8 @@ import re
 from collections.abc import Iterable
 from typing import Any, Final
 
+import attrs
+
 from .errors import Problem
 
 __all__ = ["MAX_DEPTH", "Locator", "read"]
@@ -96,14 +98,7 @@ def _bom() -> Problem:
 
 
 def _at(problem: Problem, line: int, column: int) -> Problem:
-    return Problem(
-        code=problem.code,
-        severity=problem.severity,
-        path=problem.path,
-        message=problem.message,
-        line=line,
-        column=column,
-    )
+    return attrs.evolve(problem, line=line, column=column)
 
 
 def read(data: str | bytes) -> tuple[Any, str | None, list[Problem]]:
