@@ -143,14 +143,14 @@ def _structure_datetime(value: Any, _: Any) -> dt.datetime:
 def configure_converter(converter: cattrs.Converter) -> None:
     """Configure ``converter`` for the newsarticle JSON format.
 
-    * strings, integers and booleans are taken only as themselves; floats take integers
+    * strings and integers are taken only as themselves (1.0 counts as an integer, as in
+      JSON Schema); floats take integers; booleans are never numbers
     * timestamps are RFC 3339 strings with offset; partial dates are ``YYYY[-MM[-DD]]``
     * enumerations are their string values
     * sequences are JSON arrays and become tuples
     """
     converter.register_structure_hook(str, _strict(str, "a string"))
     converter.register_structure_hook(int, _structure_int)
-    converter.register_structure_hook(bool, _strict(bool, "a boolean"))
     converter.register_structure_hook(float, _structure_float)
     converter.register_structure_hook(dt.datetime, _structure_datetime)
     converter.register_unstructure_hook(dt.datetime, format_datetime)
