@@ -1,4 +1,5 @@
-"""The fast path (the model alone) and the reference path (the JSON Schema, then the model)
+"""The fast path (the generated builders and the integrity check on the built article) and
+the reference path (the JSON Schema, then the model, then integrity on the JSON value)
 reach the same verdict, the same problems and the same Article on every document."""
 
 from __future__ import annotations
@@ -7,13 +8,15 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from rfc3986_validator import validate_rfc3986  # type: ignore[import-untyped]
 
-from newsarticle import Article, dumps
-from newsarticle.convert import make_converter
+from newsarticle import Article, builder, dumps, model
 from newsarticle.testing import articles, schema_documents
-from newsarticle.validate import _check_value
+from newsarticle.validate import _check_value, integrity_problems, sound
 
 # Values that sit near the edge of what the schema accepts: wrong types that look
 # right to a lenient reader, and strings one character away from valid.
@@ -66,9 +69,57 @@ def mutated(draw: st.DrawFn) -> Any:
     return document
 
 
-def test_fast_converter_really_skips_detailed_validation() -> None:
-    """The fast path's converter is built without cattrs' detailed validation."""
-    assert make_converter(detailed_validation=False).detailed_validation is False
+def _refuse_zero(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value == 0:
+        raise ValueError(f"{attribute.name} must not be 0")
+
+
+@attrs.frozen(kw_only=True)
+class _Sample:
+    name: str = attrs.field(validator=model._line)
+    count: int = attrs.field(default=1, validator=_refuse_zero)
+
+
+def test_builders_call_the_validators_they_do_not_write_inline() -> None:
+    """A generated builder runs every validator of its class, known to it or not."""
+    generator = builder._Generator(builder._STRING_CHECKS)
+    name = generator.builder(_Sample)
+    exec("\n".join(generator.source), generator.scope)
+    build = generator.scope[name]
+    assert _Sample(name="a", count=2) == build({"name": "a", "count": 2})
+    assert _Sample(name="a") == build({"name": "a"})
+    with pytest.raises(ValueError, match="count must not be 0"):
+        build({"name": "a", "count": 0})
+    with pytest.raises(builder._Refused):
+        build({"name": "a\tb"})
+    with pytest.raises(builder._Refused):
+        build({"name": "a", "extra": 1})
+
+
+@given(mutated())
+def test_sound_articles_have_no_integrity_problem(document: Any) -> None:
+    """Where the fast integrity check passes a built article, the full checks find nothing."""
+    article = builder.build(document)
+    if article is not None and sound(article):
+        assert [] == integrity_problems(document)
+
+
+@given(articles())
+def test_sound_agrees_with_the_integrity_checks_on_valid_articles(article: Article) -> None:
+    """On every valid article, the fast integrity check passes exactly when nothing is reported."""
+    document = json.loads(dumps(article))
+    assert (integrity_problems(document) == []) == sound(article)
+
+
+@given(
+    st.from_regex(model._SIMPLE_URL, fullmatch=True)
+    | st.from_regex(r"\Ahttps?://[^\s]{1,30}\Z")
+    | st.text(alphabet="hHtTpPsS:/?#[]@!$&'()*+,;=%aA0-._~ ", max_size=30)
+)
+def test_the_quick_url_check_agrees_with_rfc_3986(url: str) -> None:
+    """An http(s) URL is accepted exactly when RFC 3986 accepts it, quick shape or not."""
+    full = model._URL.match(url) is not None and validate_rfc3986(url, rule="URI") is not None
+    assert full == model.is_http_url(url)
 
 
 @given(mutated())

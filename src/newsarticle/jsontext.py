@@ -22,7 +22,13 @@ import attrs
 
 from .errors import Problem
 
-__all__ = ["MAX_DEPTH", "Locator", "read"]
+__all__ = ["MAX_DEPTH", "Locator", "read", "read_fast"]
+
+_orjson: Any
+try:
+    import orjson as _orjson
+except ImportError:  # pragma: no cover - depends on the environment
+    _orjson = None
 
 #: The deepest nesting accepted (an article document needs fewer than ten levels).
 MAX_DEPTH: Final = 256
@@ -123,6 +129,54 @@ def read(data: str | bytes) -> tuple[Any, str | None, list[Problem]]:
         problems.append(Locator(text).locate(found))
         return None, text, problems
     return value, text, problems
+
+
+# DEL and the C1 control characters in UTF-8.
+_RAW_CONTROLS: Final = re.compile(rb"\x7f|\xc2[\x80-\x9f]")
+
+
+def read_fast(data: str | bytes) -> tuple[dict[str, Any], bool] | None:
+    """Read ``data`` with orjson, when that can stand in for :func:`read`.
+
+    orjson parses several times faster than the strict reader, but keeps the
+    last of two values for one key without a word.  So its value is taken only
+    when orjson writes it back as exactly the same text (the canonical form
+    that :func:`newsarticle.dumps` writes, or the compact form): a value holds
+    no repeated key, so neither does such a text.  Anything else goes to the
+    strict reader: None.  None also when orjson is not installed (the extra
+    ``newsarticle[fast]``) or the top level is not an object.
+
+    The flag says whether the text shows that no string holds a control
+    character but a newline: no escape but ``\\"`` and ``\\n``, no DEL and no
+    C1 character.
+    """
+    if _orjson is None:
+        return None
+    if isinstance(data, str):
+        try:
+            data = data.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate
+            return None
+    try:
+        value = _orjson.loads(data)
+    except ValueError:
+        return None
+    if type(value) is not dict:
+        return None
+    written = _orjson.dumps(value, option=_orjson.OPT_INDENT_2 if data[1:2] == b"\n" else 0)
+    if not data.startswith(written) or data[len(written) :] not in (b"", b"\n"):
+        return None
+    return value, _clean(data)
+
+
+def _clean(data: bytes) -> bool:
+    """Whether ``data`` (JSON text as orjson writes it) holds no control character but newline."""
+    at = data.find(b"\\")
+    while at >= 0:
+        if data[at + 1] not in b'"n':
+            return False
+        at = data.find(b"\\", at + 2)
+    return b"\x7f" not in data and (b"\xc2" not in data or _RAW_CONTROLS.search(data) is None)
 
 
 def _syntax_message(error: json.JSONDecodeError, text: str) -> str:

@@ -75,6 +75,16 @@ URL_PATTERN: Final = r"^[Hh][Tt][Tt][Pp][Ss]?://[^/?#]+"
 
 _ID = re.compile(ID_PATTERN)
 _URL = re.compile(URL_PATTERN)
+# A common shape of http(s) URL that is RFC 3986 by construction: a host name,
+# an optional port, then path, query and fragment of unreserved characters,
+# sub-delimiters, ":", "@", "/", "?" and percent escapes.  A URL of this shape
+# needs no further check; any other goes through the full RFC 3986 grammar.
+_URL_CHAR = r"(?:[A-Za-z0-9._~!$&'()*+,;=:@/-]|%[0-9A-Fa-f]{2})"
+_SIMPLE_URL = re.compile(
+    rf"[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9][A-Za-z0-9.-]*(?::[0-9]*)?(?:/{_URL_CHAR}*)?"
+    rf"(?:\?(?:{_URL_CHAR}|\?)*)?(?:#(?:{_URL_CHAR}|\?)*)?"
+)
+_PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 _LANGUAGE = re.compile(LANGUAGE_PATTERN)
 # Control characters (C0, DEL, C1) and lone surrogates; text fields allow newline.
 _LINE_BAD = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -244,11 +254,11 @@ def _id(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
 
 def is_http_url(value: object) -> bool:
     """True for an absolute RFC 3986 ``http`` or ``https`` URL."""
-    return (
-        isinstance(value, str)
-        and _URL.match(value) is not None
-        and validate_rfc3986(value, rule="URI") is not None
-    )
+    if not isinstance(value, str):
+        return False
+    if _SIMPLE_URL.fullmatch(value):
+        return True
+    return _URL.match(value) is not None and validate_rfc3986(value, rule="URI") is not None
 
 
 def _url(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -271,11 +281,20 @@ def _aware(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         raise _fail(attribute, "the time zone offset must be a whole number of minutes")
 
 
+#: Validators that only check a value's type (or, for a tuple, its items' type),
+#: by the type they check.  The fast builders (:mod:`newsarticle.builder`) skip
+#: them where they make a value of that type themselves.
+TYPE_CHECKS: Final[dict[_Validator, type[Any]]] = {}
+ITEM_TYPE_CHECKS: Final[dict[_Validator, type[Any]]] = {}
+
+
 def _optional(check: _Validator) -> _Validator:
     def optional(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is not None:
             check(instance, attribute, value)
 
+    if check in TYPE_CHECKS:
+        TYPE_CHECKS[optional] = TYPE_CHECKS[check]
     return optional
 
 
@@ -297,6 +316,7 @@ def _instance(kind: type[Any]) -> _Validator:
         if not isinstance(value, kind):
             raise _fail(attribute, f"expected {kind.__name__}, got {type(value).__name__}")
 
+    TYPE_CHECKS[instance] = kind
     return instance
 
 
@@ -307,6 +327,7 @@ def _items(kind: type[Any]) -> _Validator:
                 message = f"expected {kind.__name__}, got {type(item).__name__}"
                 raise InvalidValueError(f"{attribute.name}.{index}", message)
 
+    ITEM_TYPE_CHECKS[items] = kind
     return items
 
 
@@ -410,7 +431,7 @@ class PartialDate:
     @classmethod
     def parse(cls, text: str) -> PartialDate:
         """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
-        match = re.fullmatch(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?", text)
+        match = _PARTIAL_DATE.fullmatch(text)
         if not match:
             raise InvalidValueError("date", f"{text!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
         year, month, day = match.groups()

@@ -1,0 +1,138 @@
+"""Reading JSON text with orjson: the same verdict, problems and Article as the strict reader."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsarticle import Article, Problem, dumps, jsontext
+from newsarticle.testing import articles
+from newsarticle.validate import check
+from test_fast_path import mutated, walk
+
+orjson = pytest.importorskip("orjson", reason="orjson (newsarticle[fast]) is not installed")
+
+
+def strictly(text: str | bytes) -> tuple[Article | None, list[Problem]]:
+    """``check`` with orjson out of the way: the strict reader reads every text."""
+    saved, jsontext._orjson = jsontext._orjson, None
+    try:
+        return check(text)
+    finally:
+        jsontext._orjson = saved
+
+
+class _Repeated(dict[str, Any]):
+    """An object whose key ``key`` the pure-Python JSON encoder writes twice."""
+
+    def __init__(self, value: dict[str, Any], key: str, second: Any) -> None:
+        super().__init__(value)
+        self.key, self.second = key, second
+
+    def items(self) -> Iterator[tuple[str, Any]]:  # type: ignore[override]
+        yield from super().items()
+        yield self.key, self.second
+
+
+def canonical(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+@given(articles())
+def test_valid_articles_read_the_same(article: Article) -> None:
+    """Every valid article's text gives the same article with orjson as without."""
+    text = dumps(article)
+    assert (article, []) == check(text) == strictly(text)
+
+
+@given(mutated(), st.booleans())
+def test_near_valid_documents_read_the_same(document: Any, compact: bool) -> None:
+    """Near-valid documents, canonical or compact, get the same verdict and problems."""
+    text = (
+        json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+        if compact
+        else canonical(document)
+    )
+    assert strictly(text) == check(text)
+
+
+@given(articles(), st.data())
+def test_a_repeated_key_is_refused(article: Article, data: st.DataObject) -> None:
+    """A key written twice in one object is refused, even though orjson would keep the last."""
+    document = json.loads(dumps(article))
+    objects = [p for p in walk(document) if isinstance(_at(document, p), dict) and _at(document, p)]
+    pointer = data.draw(st.sampled_from(objects))
+    target = _at(document, pointer)
+    key = data.draw(st.sampled_from(sorted(target)))
+    second = data.draw(st.sampled_from([target[key], "x", 1]))
+    repeated = _Repeated(target, key, second)
+    if pointer:
+        _at(document, pointer[:-1])[pointer[-1]] = repeated
+    else:
+        document = repeated
+    text = canonical(document)
+    article_read, problems = check(text)
+    assert (None, ["json-duplicate-key"]) == (article_read, [p.code for p in problems])
+    assert strictly(text) == (article_read, problems)
+
+
+def _at(document: Any, pointer: tuple[Any, ...]) -> Any:
+    for part in pointer:
+        document = document[part]
+    return document
+
+
+@given(st.lists(st.text(max_size=12), max_size=6))
+def test_clean_texts_hold_no_control_character_but_newline(strings: list[str]) -> None:
+    """When the quick reading calls a text clean, no string in it holds a control character
+    other than a newline."""
+    try:
+        data = orjson.dumps({"strings": strings})
+    except TypeError:  # a lone surrogate: orjson cannot write it
+        return
+    read = jsontext.read_fast(data)
+    assert read is not None
+    value, clean = read
+    assert {"strings": strings} == value
+    if clean:
+        assert not any(model_bad(text) for text in strings)
+
+
+def model_bad(text: str) -> bool:
+    return any(
+        ch != "\n" and (ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F or 0xD800 <= ord(ch) <= 0xDFFF)
+        for ch in text
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ('{"a": 1, "a": 2}', "a repeated key"),
+        ('{\n    "a": 1\n}\n', "indented otherwise than the canonical form"),
+        ('{"a" : 1}', "a space before the colon"),
+        ('\ufeff{"a":1}', "a byte-order mark"),
+        ("[1]", "an array at the top"),
+        ('{"a": NaN}', "NaN"),
+        ('{"a": 1e400}', "a number beyond a double"),
+        ('{"a": "\\ud800"}', "a lone surrogate"),
+        ("", "nothing"),
+    ],
+)
+def test_texts_the_quick_reading_leaves_to_the_strict_reader(text: str, why: str) -> None:
+    """The quick reading takes no text that only the strict reader can judge."""
+    assert None is jsontext.read_fast(text), why
+    assert None is jsontext.read_fast(text.encode("utf-8", "surrogatepass")), why
+
+
+def test_the_canonical_and_the_compact_forms_are_read_quickly(example_path: Any) -> None:
+    """The canonical text and its compact form are both read by the quick reading."""
+    text = example_path.read_text(encoding="utf-8")
+    compact = json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":"))
+    assert jsontext.read_fast(text) is not None
+    assert jsontext.read_fast(compact) is not None
