@@ -86,14 +86,14 @@ def test_builders_call_the_validators_they_do_not_write_inline() -> None:
     name = generator.builder(_Sample)
     exec("\n".join(generator.source), generator.scope)
     build = generator.scope[name]
-    assert _Sample(name="a", count=2) == build({"name": "a", "count": 2})
-    assert _Sample(name="a") == build({"name": "a"})
+    assert _Sample(name="a", count=2) == build({"name": "a", "count": 2}, [])
+    assert _Sample(name="a") == build({"name": "a"}, [])
     with pytest.raises(ValueError, match="count must not be 0"):
-        build({"name": "a", "count": 0})
+        build({"name": "a", "count": 0}, [])
     with pytest.raises(builder._Refused):
-        build({"name": "a\tb"})
+        build({"name": "a\tb"}, [])
     with pytest.raises(builder._Refused):
-        build({"name": "a", "extra": 1})
+        build({"name": "a", "extra": 1}, [])
 
 
 @given(mutated())

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import enum
 import inspect
+import re
 import typing
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -50,11 +51,16 @@ def build(document: Mapping[str, Any], *, clean: bool = False) -> Article | None
     version = document.get("format_version")
     if type(version) not in (int, float) or version != convert.FORMAT_VERSION:
         return None
+    ids: list[str] = []
     try:
         article: Article = (_BUILD_CLEAN if clean else _BUILD)(
-            document if type(document) is dict else dict(document)
+            document if type(document) is dict else dict(document), ids
         )
     except Exception:  # any failure: the reference path will say what and where
+        return None
+    # Every id and reference, checked at once: one id per line, and no line break in any.
+    joined = "\n".join(ids)
+    if ids and (_IDS.fullmatch(joined) is None or joined.count("\n") != len(ids) - 1):
         return None
     return article
 
@@ -68,10 +74,13 @@ def _is_model(kind: Any) -> bool:
     return isinstance(kind, type) and attrs.has(kind) and kind is not PartialDate
 
 
-#: Inline checks of a string ``v`` for the model's common validators.
+_IDS: Final = re.compile(rf"{model._ID_BODY}(?:\n{model._ID_BODY})*")
+
+#: Inline checks of a string ``v`` for the model's common validators.  Ids are
+#: collected, to be checked all at once when the article is built.
 _STRING_CHECKS: Final[dict[Any, str]] = {
-    model._id: "if not ID(v): raise R",
-    model._optional_id: "if not ID(v): raise R",
+    model._id: "ids.append(v)",
+    model._optional_id: "ids.append(v)",
     model._line: "if not v or LINE_BAD(v): raise R",
     model._optional_line: "if not v or LINE_BAD(v): raise R",
     model._text: "if not v or TEXT_BAD(v): raise R",
@@ -100,7 +109,6 @@ class _Generator:
             "R": _Refused,
             "new": object.__new__,
             "normalize": unicodedata.normalize,
-            "ID": model._ID.match,
             "LANGUAGE": model._LANGUAGE.match,
             "LINE_BAD": model._LINE_BAD.search,
             "TEXT_BAD": model._TEXT_BAD.search,
@@ -124,7 +132,7 @@ class _Generator:
         fields = attrs.fields(cls)
         known = self.name(frozenset(f.name for f in fields) | extra_keys, "KNOWN")
         lines = [
-            f"def {function}(d):",
+            f"def {function}(d, ids):",
             f"    if type(d) is not dict or not {known}.issuperset(d): raise R",
             f"    o = new({self.name(cls, 'cls')})",
         ]
@@ -168,21 +176,16 @@ class _Generator:
             members = self.name({member.value: member for member in kind}, "members")
             return [f"v = {members}[v]"], kind
         if _is_model(kind):
-            return [f"v = {self.builder(kind)}(v)"], kind
+            return [f"v = {self.builder(kind)}(v, ids)"], kind
         if typing.get_origin(kind) is tuple:
             item = typing.get_args(kind)[0]
             lines = ["if type(v) is not list: raise R"]
             if item is str:
-                check = "" if field.validator is not model._ids else " or not ID(x)"
-                lines += [
-                    "for x in v:",
-                    f"    if type(x) is not str{check}: raise R",
-                    "v = tuple(v)",
-                ]
-                if check:
-                    lines.append("if len(v) > 1 and len(set(v)) != len(v): raise R")
+                lines += ["for x in v:", "    if type(x) is not str: raise R", "v = tuple(v)"]
+                if field.validator is model._ids:
+                    lines += ["ids.extend(v)", "if len(v) > 1 and len(set(v)) != len(v): raise R"]
             elif _is_model(item):
-                lines.append(f"v = tuple([{self.builder(item)}(x) for x in v])")
+                lines.append(f"v = tuple([{self.builder(item)}(x, ids) for x in v])")
             else:
                 hook = self.name(convert.structure_hook(item), "hook")
                 item_name = self.name(item, "kind")
@@ -239,12 +242,12 @@ def _partial_date(value: Any) -> PartialDate:
     return date
 
 
-def _generate(checks: dict[Any, str]) -> Callable[[dict[str, Any]], Article]:
+def _generate(checks: dict[Any, str]) -> Callable[[dict[str, Any], list[str]], Article]:
     generator = _Generator(checks)
     name = generator.builder(Article, extra_keys=frozenset({"format_version"}))
     source = "\n".join(generator.source)
     exec(compile(source, "<newsarticle builders>", "exec"), generator.scope)
-    function: Callable[[dict[str, Any]], Article] = generator.scope[name]
+    function: Callable[[dict[str, Any], list[str]], Article] = generator.scope[name]
     return function
 
 

@@ -60,7 +60,8 @@ __all__ = [
 
 #: What an id looks like: it becomes a URL fragment in the JSON-LD, so only
 #: unreserved URL characters, starting with a letter or digit.
-ID_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}(?![\s\S])"
+_ID_BODY: Final = r"[A-Za-z0-9][A-Za-z0-9._-]{0,199}"
+ID_PATTERN: Final = rf"^{_ID_BODY}(?![\s\S])"
 #: A BCP 47 language tag (language, optional script, region and variants).
 LANGUAGE_PATTERN: Final = (
     r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*"
