@@ -304,6 +304,34 @@ def test_file_over_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
     assert 0 == cli("validate", "--max-size", "1M", small).status
 
 
+def test_json_lines_record_over_the_size_limit_names_its_line(tmp_path: Path) -> None:
+    """In a JSON Lines file the size limit applies to each line: a line over it is reported
+    at its line and column, like any other problem of a record, and the next line is
+    still checked; exit 2."""
+    big = json.dumps({"headline": "x" * 70_000})
+    (tmp_path / "long.jsonl").write_text(f"{big}\n{json.dumps(example())}\n", encoding="utf-8")
+    run = cli("validate", "--max-size", "64K", "long.jsonl", cwd=tmp_path)
+    no_traceback(run)
+    assert [
+        "long.jsonl:1:1: file-too-large error the line is larger than the limit of 65,536 bytes "
+        "(raise it with --max-size)",
+        "newsarticle: checked 2 documents in 1 file: 1 valid, 0 invalid, 1 unreadable; "
+        "1 problem (1 error, 0 warnings)",
+    ] == run.lines
+    assert 2 == run.status
+
+
+@pytest.mark.parametrize("ending", [b"\n", b"\r\n"], ids=["LF", "CRLF"])
+def test_json_lines_size_limit_leaves_out_the_line_ending(tmp_path: Path, ending: bytes) -> None:
+    """A line exactly at the limit is accepted whatever its line ending; one byte more is
+    refused, at its line."""
+    line = json.dumps(example()).encode("utf-8")
+    (tmp_path / "feed.jsonl").write_bytes(line + ending + line + b" " + ending)
+    run = cli("validate", "--max-size", str(len(line)), "feed.jsonl", cwd=tmp_path)
+    assert (2, "feed.jsonl:2:1: file-too-large error") == (run.status, run.lines[0][:36])
+    assert "checked 2 documents in 1 file: 1 valid, 0 invalid, 1 unreadable" in run.lines[-1]
+
+
 def test_usage_errors_exit_two() -> None:
     """A command line that makes no sense exits 2 with argparse's message."""
     run = cli("validate")
@@ -399,6 +427,80 @@ class TestExport:
         assert 1 == len(done.stdout.splitlines())
         assert b"" == done.stderr
         assert 2 == done.returncode  # an output error, said quietly
+
+    @pytest.mark.parametrize(
+        ("inputs", "output", "target"),
+        [
+            (["feed.jsonl"], "feed.jsonl", "feed.jsonl"),
+            (["in"], "in/", "in/feed.jsonl"),
+            (["in", "story.json"], "in", "in/feed.jsonl"),
+            (["story.json"], "link.txt", "link.txt"),
+        ],
+        ids=["the input file", "its folder", "among other inputs", "a link to it"],
+    )
+    def test_an_export_never_replaces_an_input(
+        self, tmp_path: Path, inputs: list[str], output: str, target: str
+    ) -> None:
+        """A target that is one of the inputs (by any name) is refused before anything is
+        written: one line naming the target and the input, exit 2, the input byte-identical."""
+        feed = (json.dumps(example()) + "\n").encode("utf-8")
+        (tmp_path / "feed.jsonl").write_bytes(feed)
+        (tmp_path / "in").mkdir()
+        (tmp_path / "in" / "feed.jsonl").write_bytes(feed)
+        write(tmp_path / "in" / "other.json", example())
+        story = write(tmp_path / "story.json", example()).read_bytes()
+        (tmp_path / "link.txt").symlink_to("story.json")
+        before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+        run = cli("export", "--format", "jsonld", *inputs, "-o", output, cwd=tmp_path)
+        no_traceback(run)
+        source = "story.json" if output == "link.txt" else target
+        assert (2, "") == (run.status, run.stdout)
+        assert [
+            f"newsarticle export: error: the export of {source} would be written to {target}, "
+            f"which is the input {source}; nothing was written"
+        ] == run.stderr.splitlines()
+        assert (feed, feed, story) == (
+            (tmp_path / "feed.jsonl").read_bytes(),
+            (tmp_path / "in" / "feed.jsonl").read_bytes(),
+            (tmp_path / "story.json").read_bytes(),
+        )
+        assert before == sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+
+    def test_an_empty_folder_is_reported_and_the_rest_exported(self, tmp_path: Path) -> None:
+        """A folder with no article files, exported into -o FOLDER, is reported as validate
+        reports it; the other inputs are still exported; exit 2."""
+        (tmp_path / "empty").mkdir()
+        (tmp_path / "many").mkdir()
+        write(tmp_path / "many" / "a.json", example())
+        alone = cli("export", "--format", "text", "-o", "out/", "empty", cwd=tmp_path)
+        no_traceback(alone)
+        message = "empty: no-input-files error the folder holds no .json or .jsonl file"
+        assert (2, message) == (alone.status, alone.stderr.splitlines()[0])
+        assert not (tmp_path / "out").exists()
+        run = cli("export", "--format", "text", "-o", "out/", "empty", "many", cwd=tmp_path)
+        no_traceback(run)
+        assert (2, message) == (run.status, run.stderr.splitlines()[0])
+        assert "1 valid, 0 invalid, 1 unreadable" in run.stderr.splitlines()[-1]
+        expected = newsarticle.to_text(newsarticle.load(EXAMPLE))
+        assert expected == (tmp_path / "out" / "a.txt").read_text(encoding="utf-8")
+
+    @pytest.mark.parametrize("value", ["5", "19", "0", "-3", "wide"])
+    def test_width_out_of_range_is_a_usage_error(self, value: str) -> None:
+        """--width takes a whole number of columns, at least 20; anything else is a usage
+        error (exit 2) with argparse's one-line message, not a traceback."""
+        run = cli("export", "--format", "text", "--width", value, EXAMPLE)
+        no_traceback(run)
+        reason = (
+            f"{value!r} is not a number of columns"
+            if value == "wide"
+            else "the width must be at least 20 columns"
+        )
+        assert (2, "", f"newsarticle export: error: argument --width: {reason}") == (
+            run.status,
+            run.stdout,
+            run.stderr.splitlines()[-1],
+        )
+        assert 0 == cli("export", "--format", "text", "--width", "20", EXAMPLE).status
 
 
 @pytest.mark.parametrize("signal_number", [9, 15])

@@ -278,6 +278,19 @@ def test_dumps_is_the_same_bytes_after_a_round_trip(article: Article) -> None:
 # --- values ---------------------------------------------------------------------------------
 
 
+def test_date_published_is_the_articles_alone() -> None:
+    """datePublished is on the article node and nowhere else; cited works carry the date
+    their source said it as dateCreated."""
+    article = attrs.evolve(
+        example(), date_published=dt.datetime(2021, 8, 19, 17, 16, tzinfo=PLUS_ONE)
+    )
+    document = to_jsonld(article)
+    assert [article_node(document)["@id"]] == [
+        o["@id"] for o in objects(document) if "datePublished" in o
+    ]
+    assert "2021-08-10" == node_by_id(document, "_:work-livestream")["dateCreated"]
+
+
 def test_dates_keep_their_time_zone() -> None:
     """datePublished and dateModified are RFC 3339 with their offset (Z for UTC)."""
     article = attrs.evolve(

@@ -161,27 +161,32 @@ def records(source: Source, max_size: int) -> Iterator[Record]:
 
 
 def _lines(source: Source, stream: BinaryIO, max_size: int) -> Iterator[Record]:
+    """The records of a JSON Lines stream.  ``max_size`` limits each line, its line ending
+    (LF or CR LF) not counted; a longer line is refused without being held in memory."""
     number = 0
     while True:
         number += 1
         try:
-            line = stream.readline(max_size + 1)
+            line = stream.readline(max_size + 2)  # the longest allowed line and a \r\n
         except OSError as error:
             yield Record(source=source, line=number, problem=_os_problem(error))
             return
         if not line:
             return
-        if len(line) > max_size and not line.endswith(b"\n"):
-            while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
-                pass
-            yield Record(source=source, line=number, problem=_too_large(max_size))
+        if len(line.removesuffix(b"\n").removesuffix(b"\r")) > max_size:
+            if not line.endswith(b"\n"):  # skip the rest of the line
+                while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+                    pass
+            # Located at the start of its line, like any other problem of a record.
+            problem = attrs.evolve(_too_large(max_size, "the line is "), line=1, column=1)
+            yield Record(source=source, line=number, problem=problem)
             continue
         if line.strip():
             yield Record(source=source, line=number, data=line.rstrip(b"\r\n"))
 
 
-def _too_large(max_size: int) -> Problem:
-    message = f"larger than the limit of {max_size:,} bytes (raise it with --max-size)"
+def _too_large(max_size: int, what: str = "") -> Problem:
+    message = f"{what}larger than the limit of {max_size:,} bytes (raise it with --max-size)"
     return input_problem("file-too-large", message)
 
 

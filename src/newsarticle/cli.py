@@ -22,6 +22,7 @@ from . import __version__
 from .batch import DEFAULT_MAX_SIZE, Options, Outcome, Source, expand, ordered_map, records
 from .document import AtomicFile, write_atomic
 from .errors import Problem, Severity
+from .export.text import MIN_WIDTH
 from .schema import schema_path, schema_text
 
 __all__ = ["main"]
@@ -212,7 +213,12 @@ def run_validate(arguments: argparse.Namespace) -> int:
 
 
 def _targets(sources: Sequence[Source], arguments: argparse.Namespace) -> dict[str, Path] | None:
-    """Where each source's export goes: None for stdout."""
+    """Where each source's export goes: None for stdout.
+
+    A source that cannot be read (a missing path, a folder with no article files) gets
+    no target: the run reports it and goes on.  A target that is one of the inputs is
+    refused here, before anything is written.
+    """
     output = None if arguments.output is None else Path(arguments.output)
     single = len(sources) == 1 and not Path(arguments.paths[0]).is_dir()
     if output is None:
@@ -220,20 +226,52 @@ def _targets(sources: Sequence[Source], arguments: argparse.Namespace) -> dict[s
             raise UsageError("several inputs need -o FOLDER to write their exports into")
         return None
     folder = output.is_dir() or arguments.output.endswith(("/", os.sep))
-    if single and not folder:
-        return {sources[0].name: output}
-    if output.exists() and not output.is_dir():
-        raise UsageError(f"{output}: several inputs need a folder, and this is a file")
     targets: dict[str, Path] = {}
-    seen: dict[Path, str] = {}
-    for source in sources:
-        suffix = ".jsonl" if source.lines else _SUFFIXES[arguments.format]
-        target = output / source.relative.with_suffix(suffix)
-        if target in seen:
-            raise UsageError(f"{source.name} and {seen[target]} would both be exported to {target}")
-        seen[target] = source.name
-        targets[source.name] = target
+    if single and not folder:
+        targets[sources[0].name] = output
+    else:
+        if output.exists() and not output.is_dir():
+            raise UsageError(f"{output}: several inputs need a folder, and this is a file")
+        seen: dict[Path, str] = {}
+        for source in sources:
+            if source.problem is not None:
+                continue
+            suffix = ".jsonl" if source.lines else _SUFFIXES[arguments.format]
+            target = output / source.relative.with_suffix(suffix)
+            if target in seen:
+                raise UsageError(
+                    f"{source.name} and {seen[target]} would both be exported to {target}"
+                )
+            seen[target] = source.name
+            targets[source.name] = target
+    _keep_inputs(sources, targets)
     return targets
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """What makes a file the same file under any name (a symbolic or hard link)."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino
+
+
+def _keep_inputs(sources: Sequence[Source], targets: dict[str, Path]) -> None:
+    """Refuse a run that would write an export over one of its inputs."""
+    inputs: dict[tuple[int, int], str] = {}
+    for source in sources:
+        if source.path is not None and source.problem is None:
+            identity = _identity(source.path)
+            if identity is not None:
+                inputs.setdefault(identity, source.name)
+    for name, target in targets.items():
+        identity = _identity(target)
+        if identity is not None and identity in inputs:
+            raise UsageError(
+                f"the export of {name} would be written to {target}, which is the input "
+                f"{inputs[identity]}; nothing was written"
+            )
 
 
 class _Sink:
@@ -327,6 +365,17 @@ def size(text: str) -> int:
     return value
 
 
+def width(text: str) -> int:
+    """A wrapping width for the text export: a whole number of columns, at least 20."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of columns") from None
+    if value < MIN_WIDTH:
+        raise argparse.ArgumentTypeError(f"the width must be at least {MIN_WIDTH} columns")
+    return value
+
+
 def jobs(text: str) -> int:
     """A number of worker processes (0 means one per CPU)."""
     try:
@@ -359,7 +408,8 @@ examples:
   newsarticle export --format jsonld feed.jsonl -o out/      JSON Lines in, JSON Lines out
   newsarticle export --format jsonld feed.jsonl | head -1
 
-Files are written whole or not at all. Invalid documents are reported on stderr and skipped.
+Files are written whole or not at all, and never over an input (such a run is refused).
+Invalid documents are reported on stderr and skipped.
 """
 
 
@@ -432,7 +482,13 @@ def parser() -> argparse.ArgumentParser:
         help="a file for one input; a folder (existing, or written with a final /) for "
         "several (default: stdout for one input)",
     )
-    export.add_argument("--width", type=int, default=72, help="text: wrap at this many columns")
+    export.add_argument(
+        "--width",
+        type=width,
+        default=72,
+        metavar="N",
+        help=f"text: wrap at this many columns (default 72, at least {MIN_WIDTH})",
+    )
     export.add_argument("--sources", action="store_true", help="text: add the Sources section")
     export.set_defaults(run=run_export)
 

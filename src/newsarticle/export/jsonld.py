@@ -315,9 +315,9 @@ class _Graph:
         node: Node = {"@type": kind, "@id": work.id}
         _put(node, "headline" if kind in _ARTICLE_WORKS else "name", attribution.title)
         _put(node, "url", attribution.url)
-        # When the source said it: dateCreated.  datePublished stays the article's
-        # own, so that extractors that take the first datePublished of a page
-        # (htmldate, and so trafilatura) never date the article by a cited work.
+        # When the source said it: dateCreated.  datePublished is the article's
+        # own and on no other node (see docs/jsonld.md for what extractors make of
+        # an undated article's page).
         _put(node, "dateCreated", None if attribution.date is None else str(attribution.date))
         if attribution.channel in _AUTHORED:
             _put(node, "creator", self.source_ref(attribution))
