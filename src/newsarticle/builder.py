@@ -87,6 +87,8 @@ _STRING_CHECKS: Final[dict[Any, str]] = {
     model._optional_text: "if not v or TEXT_BAD(v): raise R",
     model._paragraph_text: "if not v or TEXT_BAD(v) or '\\n\\n' in v: raise R",
     model._language: "if not LANGUAGE(v): raise R",
+    model._url: "if not URL(v): raise R",
+    model._optional_url: "if not URL(v): raise R",
 }
 #: The same, for strings known to hold no control character but a newline.
 _CLEAN_STRING_CHECKS: Final[dict[Any, str]] = {
@@ -110,6 +112,7 @@ class _Generator:
             "new": object.__new__,
             "normalize": unicodedata.normalize,
             "LANGUAGE": model._LANGUAGE.match,
+            "URL": model.is_http_url,
             "LINE_BAD": model._LINE_BAD.search,
             "TEXT_BAD": model._TEXT_BAD.search,
         }
@@ -157,12 +160,11 @@ class _Generator:
         if field.default is attrs.NOTHING:
             return [f"    v = d[{field.name!r}]", *(f"    {line}" for line in body)]
         default = self.name(field.default, "default")
-        missing = self.name(_MISSING, "MISSING")
         return [
-            f"    v = d.get({field.name!r}, {missing})",
-            f"    if v is {missing}: {setter}(o, {default})",
-            "    else:",
+            f"    if {field.name!r} in d:",
+            f"        v = d[{field.name!r}]",
             *(f"        {line}" for line in body),
+            f"    else: {setter}(o, {default})",
         ]
 
     def value(self, kind: Any, field: attrs.Attribute[Any]) -> tuple[_Lines, object]:
@@ -181,9 +183,17 @@ class _Generator:
             item = typing.get_args(kind)[0]
             lines = ["if type(v) is not list: raise R"]
             if item is str:
-                lines += ["for x in v:", "    if type(x) is not str: raise R", "v = tuple(v)"]
+                item_checks: dict[object, str] = {model._ids: "", model._urls: " or not URL(x)"}
+                check = item_checks.get(field.validator)
+                lines += [
+                    "for x in v:",
+                    f"    if type(x) is not str{check or ''}: raise R",
+                    "v = tuple(v)",
+                ]
                 if field.validator is model._ids:
-                    lines += ["ids.extend(v)", "if len(v) > 1 and len(set(v)) != len(v): raise R"]
+                    lines.append("ids.extend(v)")
+                if check is not None:
+                    lines.append("if len(v) > 1 and len(set(v)) != len(v): raise R")
             elif _is_model(item):
                 lines.append(f"v = tuple([{self.builder(item)}(x, ids) for x in v])")
             else:
@@ -212,7 +222,7 @@ class _Generator:
             return []
         if kind is str and validator in self.checks:
             return [self.checks[validator]]
-        if validator is model._ids and made == ("items", str):
+        if validator in (model._ids, model._urls) and made == ("items", str):
             return []  # checked item by item as the tuple was made
         if model.TYPE_CHECKS.get(validator) is made:
             return []
@@ -222,23 +232,35 @@ class _Generator:
         return [f"{check}(o, {self.name(field, 'field')}, v)"]
 
 
-_MISSING: Final = object()
 _SET_YEAR, _SET_MONTH, _SET_DAY = (
     inspect.getattr_static(PartialDate, name).__set__ for name in ("year", "month", "day")
 )
+# Partial dates already read, by their text.  A PartialDate is an immutable
+# value, so one object serves every article that gives the same date; articles
+# share few dates (a year, a month, a day), and the cache is emptied when full.
+_DATES: Final[dict[str, PartialDate]] = {}
+_DATES_KEPT: Final = 4096
 
 
 def _partial_date(value: Any) -> PartialDate:
     """A :class:`PartialDate` from its JSON string, as ``PartialDate.parse`` reads it."""
-    match = model._PARTIAL_DATE.fullmatch(value)  # TypeError for anything but a string
+    if type(value) is not str:
+        raise _Refused
+    date = _DATES.get(value)
+    if date is not None:
+        return date
+    match = model._PARTIAL_DATE.fullmatch(value)
     if match is None:
         raise _Refused
     year, month, day = match.groups()
-    date: PartialDate = object.__new__(PartialDate)
+    date = object.__new__(PartialDate)
     _SET_YEAR(date, int(year))
     _SET_MONTH(date, None if month is None else int(month))
     _SET_DAY(date, None if day is None else int(day))
     date.__attrs_post_init__()
+    if len(_DATES) >= _DATES_KEPT:
+        _DATES.clear()
+    _DATES[value] = date
     return date
 
 

@@ -399,11 +399,11 @@ class PartialDate:
         if not 1 <= self.month <= 12:
             raise InvalidValueError("month", f"{self.month} is not a month from 1 to 12")
         if self.day is not None:
-            last = calendar.monthrange(self.year, self.month)[1]
-            if not 1 <= self.day <= last:
-                raise InvalidValueError(
-                    "day", f"{self.year:04d}-{self.month:02d} has no day {self.day}"
-                )
+            try:
+                dt.date(self.year, self.month, self.day)
+            except ValueError:
+                message = f"{self.year:04d}-{self.month:02d} has no day {self.day}"
+                raise InvalidValueError("day", message) from None
 
     @property
     def precision(self) -> DatePrecision:
