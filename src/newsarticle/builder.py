@@ -4,17 +4,17 @@ For each class of the model this module generates, once, a function that
 takes the JSON object of one instance and builds the instance with every check
 its ``__init__`` would make: required keys, no unknown key, strict JSON types,
 the field's converters and validators, ``__attrs_post_init__``.  The common
-checks (ids, lines and texts, language tags, arrays of ids) are written inline
-in the generated code; every other converter or validator is called as it is.
-The object's slots are then set directly, which is several times faster than
-keyword arguments through ``__init__``.  Validators that only check a type
-are skipped where the builder makes a value of that type itself.
+checks (strings, control characters, NFC, language tags, URLs, arrays of ids)
+are written inline in the generated code; every other converter or validator
+is called as it is.  The object's slots are then set directly, which is
+several times faster than keyword arguments through ``__init__``.  Validators
+that only check a type are skipped where the builder makes a value of that
+type itself.  Every id and reference is checked in one match at the end.
 
 A builder says only that a document failed, not where or why: the library
 then runs the reference path (the JSON Schema and cattrs' detailed validation)
 to explain.  ``tests/test_fast_path.py`` proves both reach the same verdict
 and the same article.
-
 """
 
 from __future__ import annotations
