@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -130,7 +131,7 @@ def test_texts_the_quick_reading_leaves_to_the_strict_reader(text: str, why: str
     assert None is jsontext.read_fast(text.encode("utf-8", "surrogatepass")), why
 
 
-def test_the_canonical_and_the_compact_forms_are_read_quickly(example_path: Any) -> None:
+def test_the_canonical_and_the_compact_forms_are_read_quickly(example_path: Path) -> None:
     """The canonical text and its compact form are both read by the quick reading."""
     text = example_path.read_text(encoding="utf-8")
     compact = json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":"))
