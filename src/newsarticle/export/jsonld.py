@@ -186,6 +186,13 @@ def _work_key(attribution: Attribution) -> tuple[object, ...]:
     )
 
 
+_ENTITY_KINDS: Final[dict[type[Any], str]] = {
+    Person: "person",
+    Organization: "organization",
+    Place: "place",
+}
+
+
 class _Graph:
     """One build of the graph of one article."""
 
@@ -196,6 +203,7 @@ class _Graph:
         self.base = base
         self.article_id = f"{base}#article" if base else "_:article"
         self.defined: set[str] = set()
+        self.entity_ids: dict[str, str] = {}  # node ids of entities, by their ids
         self.unnamed = frozenset(source.id for source in article.unnamed_sources)
         self.works: dict[str, _Work] = {}
         self.work_list: list[_Work] = []
@@ -226,9 +234,13 @@ class _Graph:
         return found
 
     def entity_id(self, identifier: str) -> str:
-        entity = self.lookup(identifier, Person, Organization, Place)
-        kind = {Person: "person", Organization: "organization", Place: "place"}[type(entity)]
-        return self.node_id(kind, identifier)
+        node_id = self.entity_ids.get(identifier)
+        if node_id is None:
+            entity = self.lookup(identifier, Person, Organization, Place)
+            node_id = self.entity_ids[identifier] = self.node_id(
+                _ENTITY_KINDS[type(entity)], identifier
+            )
+        return node_id
 
     def entity_ref(self, identifier: str) -> Node:
         return _ref(self.entity_id(identifier))
