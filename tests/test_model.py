@@ -25,6 +25,7 @@ from newsarticle import (
     QuoteKind,
     Role,
     Verification,
+    model,
 )
 
 UTC = dt.UTC
@@ -224,3 +225,13 @@ class TestShape:
             ]
         )
         assert 3 == built.word_count
+
+
+def test_partial_dates_read_from_one_text_are_one_object() -> None:
+    """PartialDate.parse gives the same immutable object for the same text, and stays
+    correct when more dates are read than it keeps."""
+    assert PartialDate.parse("2021-08") is PartialDate.parse("2021-08")
+    for year in range(1000, 1000 + model._DATES_KEPT + 10):
+        assert PartialDate(year=year) == PartialDate.parse(str(year))
+    assert len(model._DATES) <= model._DATES_KEPT
+    assert PartialDate(year=2021, month=8, day=18) == PartialDate.parse("2021-08-18")

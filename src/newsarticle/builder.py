@@ -209,8 +209,6 @@ class _Generator:
                 item_name = self.name(item, "kind")
                 lines.append(f"v = tuple([{hook}(x, {item_name}) for x in v])")
             return lines, ("items", item)
-        if kind is PartialDate:
-            return [f"v = {self.name(_partial_date, 'partial_date')}(v)"], kind
         hook = self.name(convert.structure_hook(kind), "hook")
         return [f"v = {hook}(v, {self.name(kind, 'kind')})"], kind
 
@@ -238,38 +236,6 @@ class _Generator:
             return []
         check = self.name(validator, "check")
         return [f"{check}(o, {self.name(field, 'field')}, v)"]
-
-
-_SET_YEAR, _SET_MONTH, _SET_DAY = (
-    inspect.getattr_static(PartialDate, name).__set__ for name in ("year", "month", "day")
-)
-# Partial dates already read, by their text.  A PartialDate is an immutable
-# value, so one object serves every article that gives the same date; articles
-# share few dates (a year, a month, a day), and the cache is emptied when full.
-_DATES: Final[dict[str, PartialDate]] = {}
-_DATES_KEPT: Final = 4096
-
-
-def _partial_date(value: Any) -> PartialDate:
-    """A :class:`PartialDate` from its JSON string, as ``PartialDate.parse`` reads it."""
-    if type(value) is not str:
-        raise _Refused
-    date = _DATES.get(value)
-    if date is not None:
-        return date
-    match = model._PARTIAL_DATE.fullmatch(value)
-    if match is None:
-        raise _Refused
-    year, month, day = match.groups()
-    date = object.__new__(PartialDate)
-    _SET_YEAR(date, int(year))
-    _SET_MONTH(date, None if month is None else int(month))
-    _SET_DAY(date, None if day is None else int(day))
-    date.__attrs_post_init__()
-    if len(_DATES) >= _DATES_KEPT:
-        _DATES.clear()
-    _DATES[value] = date
-    return date
 
 
 def _generate(checks: dict[Any, str]) -> Callable[[dict[str, Any], list[str]], Article]:

@@ -365,25 +365,27 @@ def size(text: str) -> int:
     return value
 
 
-def width(text: str) -> int:
-    """A wrapping width for the text export: a whole number of columns, at least 20."""
+def _whole_number(text: str, what: str, least: int, too_small: str) -> int:
+    """``text`` as a whole number of ``what`` at least ``least``, or a usage error."""
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of columns") from None
-    if value < MIN_WIDTH:
-        raise argparse.ArgumentTypeError(f"the width must be at least {MIN_WIDTH} columns")
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of {what}") from None
+    if value < least:
+        raise argparse.ArgumentTypeError(too_small)
     return value
+
+
+def width(text: str) -> int:
+    """A wrapping width for the text export: a whole number of columns, at least 20."""
+    return _whole_number(
+        text, "columns", MIN_WIDTH, f"the width must be at least {MIN_WIDTH} columns"
+    )
 
 
 def jobs(text: str) -> int:
     """A number of worker processes (0 means one per CPU)."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError("the number of processes cannot be negative")
+    value = _whole_number(text, "processes", 0, "the number of processes cannot be negative")
     return value or os.cpu_count() or 1
 
 

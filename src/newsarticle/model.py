@@ -431,16 +431,34 @@ class PartialDate:
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
-        """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+        """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+
+        A date is immutable, so one object serves every reading of the same
+        text: articles share few dates (a year, a month, a day), and the dates
+        read are kept, at most :data:`_DATES_KEPT` of them (emptied when full).
+        """
+        if cls is PartialDate:
+            known = _DATES.get(text)
+            if known is not None:
+                return known
         match = _PARTIAL_DATE.fullmatch(text)
         if not match:
             raise InvalidValueError("date", f"{text!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
         year, month, day = match.groups()
-        return cls(
+        date = cls(
             year=int(year),
             month=None if month is None else int(month),
             day=None if day is None else int(day),
         )
+        if cls is PartialDate:
+            if len(_DATES) >= _DATES_KEPT:
+                _DATES.clear()
+            _DATES[text] = date
+        return date
+
+
+_DATES: Final[dict[str, PartialDate]] = {}
+_DATES_KEPT: Final = 4096
 
 
 def _coordinate(limit: float) -> _Validator:
