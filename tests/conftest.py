@@ -10,18 +10,22 @@ from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
-settings.register_profile(
-    "default",
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
+# "ci" is the thorough profile CI runs (CI=true); "dev", the default elsewhere, is a quick look
+# for local runs.  HYPOTHESIS_PROFILE names one explicitly.
 settings.register_profile(
     "ci",
-    parent=settings.get_profile("default"),
+    max_examples=100,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
     print_blob=True,
     database=None,
 )
-settings.load_profile("ci" if os.environ.get("CI") else "default")
+settings.register_profile(
+    "dev", parent=settings.get_profile("ci"), max_examples=20, print_blob=False
+)
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
+)
 
 
 @pytest.fixture

@@ -17,9 +17,8 @@ from hypothesis import assume
 from hypothesis import strategies as st
 
 import newsarticle
-from newsarticle import Article, Attribution, UnnamedSource
+from newsarticle import Article, Attribution, UnnamedSource, check
 from newsarticle.testing import articles
-from newsarticle.validate import check
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "examples" / "panjshir.json"

@@ -365,7 +365,10 @@ class TestExport:
     def test_one_file_goes_to_stdout(self) -> None:
         """A single input is exported to standard output, exactly as the library renders it."""
         run = cli("export", "--format", "jsonld", EXAMPLE)
-        assert (0, newsarticle.jsonld_dumps(newsarticle.load(EXAMPLE))) == (run.status, run.stdout)
+        assert (0, newsarticle.to_jsonld_text(newsarticle.load(EXAMPLE))) == (
+            run.status,
+            run.stdout,
+        )
 
     def test_text_options_and_output_file(self, tmp_path: Path) -> None:
         """-o names the output file; --width and --sources shape the text export."""

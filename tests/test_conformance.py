@@ -16,7 +16,7 @@ from hypothesis import given
 
 from helpers_export import conformance_problems, example, expand, key_counts, vocabulary
 from newsarticle import Article, Genre, Image, to_jsonld
-from newsarticle.export.jsonld import ARTICLE_TYPES
+from newsarticle._export._jsonld import ARTICLE_TYPES
 from newsarticle.testing import articles
 
 

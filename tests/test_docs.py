@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from newsarticle.errors import CODES, codes_table
+from newsarticle._errors import CODES, codes_table
 
 ROOT = Path(__file__).resolve().parent.parent
 

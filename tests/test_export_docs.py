@@ -7,7 +7,7 @@ import re
 import attrs
 
 from helpers_export import REPO
-from newsarticle import model
+from newsarticle import _model as model
 
 DOC = REPO / "docs" / "jsonld.md"
 CLASSES = [

@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsarticle import Article, Problem, dumps, jsontext
+from mutations import mutated, walk
+from newsarticle import Article, Problem, check, dumps
+from newsarticle._json import _read as jsontext
 from newsarticle.testing import articles
-from newsarticle.validate import check
-from test_fast_path import mutated, walk
 
 orjson = pytest.importorskip("orjson", reason="orjson (newsarticle[fast]) is not installed")
 

@@ -26,18 +26,20 @@ from newsarticle import (
     Claim,
     Genre,
     Image,
-    JsonLd,
+    InvalidReferenceError,
+    JsonLdRenderer,
     Organization,
     Person,
     Place,
     Quote,
-    jsonld_dumps,
-    jsonld_script,
+    escape_script_json,
     to_html,
     to_jsonld,
+    to_jsonld_script,
+    to_jsonld_text,
     to_text,
 )
-from newsarticle.export.jsonld import ARTICLE_TYPES, escape_script_json
+from newsarticle._export._jsonld import ARTICLE_TYPES
 from newsarticle.testing import articles
 
 UTC = dt.UTC
@@ -188,9 +190,9 @@ def test_word_count_and_body_are_the_story_without_asides() -> None:
 
 
 def test_article_body_can_be_left_out() -> None:
-    """JsonLd(article_body=False) writes no articleBody and nothing else changes."""
+    """JsonLdRenderer(article_body=False) writes no articleBody and nothing else changes."""
     with_body = to_jsonld(example())
-    without = JsonLd(article_body=False)(example())
+    without = JsonLdRenderer(article_body=False)(example())
     assert "articleBody" not in article_node(without)
     del article_node(with_body)["articleBody"]
     assert with_body == without
@@ -234,8 +236,8 @@ def test_no_export_shows_an_unnamed_sources_id_or_identity(article: Article) -> 
     """An unnamed source's id and the newsroom's record of who it is appear in none of
     the JSON-LD, the script block, the HTML page or the text with its Sources."""
     exports = {
-        "jsonld": jsonld_dumps(article),
-        "script": jsonld_script(article),
+        "jsonld": to_jsonld_text(article),
+        "script": to_jsonld_script(article),
         "html": to_html(article),
         "text": to_text(article, sources=True),
     }
@@ -271,8 +273,8 @@ def test_only_the_article_names_its_authors(article: Article) -> None:
 def test_dumps_is_the_same_bytes_after_a_round_trip(article: Article) -> None:
     """The canonical text depends only on the article: a reloaded copy gives the same bytes."""
     copy = newsarticle.loads(newsarticle.dumps(article))
-    assert jsonld_dumps(article) == jsonld_dumps(copy)
-    assert to_jsonld(article) == json.loads(jsonld_dumps(article))
+    assert to_jsonld_text(article) == to_jsonld_text(copy)
+    assert to_jsonld(article) == json.loads(to_jsonld_text(article))
 
 
 # --- values ---------------------------------------------------------------------------------
@@ -344,15 +346,30 @@ def test_several_authors_keep_their_order_and_kinds() -> None:
 def test_a_dangling_reference_is_refused() -> None:
     """The exporter refuses an article whose author does not resolve, naming the id."""
     broken = attrs.evolve(example(), authors=["nobody"])
-    with pytest.raises(ValueError, match="'nobody'"):
+    with pytest.raises(InvalidReferenceError, match="'nobody' is not the id of anything") as caught:
         to_jsonld(broken)
+    assert ("nobody", "a person or an organization") == (
+        caught.value.identifier,
+        caught.value.expected,
+    )
 
 
 def test_a_reference_to_the_wrong_kind_is_refused() -> None:
     """A place given as the publisher is refused rather than exported as one."""
     broken = attrs.evolve(example(), publisher="kabul")
-    with pytest.raises(ValueError, match="'kabul' is not the id of a Organization"):
+    with pytest.raises(InvalidReferenceError, match="'kabul' is a place"):
         to_jsonld(broken)
+
+
+@pytest.mark.parametrize(
+    "export", [to_jsonld, to_html, lambda article: to_text(article, sources=True)]
+)
+def test_every_exporter_refuses_a_broken_reference_the_same_way(export: Any) -> None:
+    """Each exporter raises the one InvalidReferenceError (a ValueError) for the same cause."""
+    broken = attrs.evolve(example(), publisher="kabul")
+    with pytest.raises(ValueError, match="'kabul' is a place") as caught:
+        export(broken)
+    assert InvalidReferenceError is type(caught.value)
 
 
 def test_publisher_who_is_also_author_is_defined_once() -> None:
@@ -396,7 +413,7 @@ def script_content(block: str) -> str:
 def test_no_headline_can_close_the_script(headline: str) -> None:
     """Hostile headlines stay inside the JSON: no '<', '>', '&', U+2028 or U+2029 in it."""
     article = attrs.evolve(example(), headline=headline)
-    content = script_content(jsonld_script(article))
+    content = script_content(to_jsonld_script(article))
     assert [] == [c for c in "<>&\u2028\u2029" if c in content]
     assert to_jsonld(article) == json.loads(content)
 
@@ -405,7 +422,7 @@ def test_no_headline_can_close_the_script(headline: str) -> None:
 def test_script_content_is_safe_and_parses_back(article: Article) -> None:
     """For every article the script holds no '</' or '<!--', ends with its one end tag,
     and its content parses to exactly the JSON-LD."""
-    block = jsonld_script(article)
+    block = to_jsonld_script(article)
     content = script_content(block)
     assert "</" not in content
     assert "<!--" not in content

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsarticle import Article, dumps, jsonld_dumps, jsonout, to_jsonld
+from newsarticle import Article, dumps, to_jsonld, to_jsonld_text
+from newsarticle._json import _write as jsonout
 from newsarticle.testing import articles
 
 orjson = pytest.importorskip("orjson", reason="orjson (newsarticle[fast]) is not installed")
@@ -50,11 +51,11 @@ def test_small_floats_keep_the_standard_form(number: float) -> None:
 
 @given(articles())
 def test_exports_do_not_depend_on_orjson(article: Article) -> None:
-    """dumps and jsonld_dumps give the same text with and without orjson."""
-    with_orjson = (dumps(article), jsonld_dumps(article))
+    """dumps and to_jsonld_text give the same text with and without orjson."""
+    with_orjson = (dumps(article), to_jsonld_text(article))
     jsonout._orjson = None
     try:
-        without = (dumps(article), jsonld_dumps(article))
+        without = (dumps(article), to_jsonld_text(article))
     finally:
         jsonout._orjson = orjson
     assert with_orjson == without

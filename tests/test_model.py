@@ -25,8 +25,8 @@ from newsarticle import (
     QuoteKind,
     Role,
     Verification,
-    model,
 )
+from newsarticle import _model as model
 
 UTC = dt.UTC
 
@@ -55,8 +55,9 @@ class TestValueChecks:
 
     def test_boolean_coordinate_is_refused(self) -> None:
         """True is not a number of degrees."""
-        with pytest.raises(TypeError):
+        with pytest.raises(InvalidValueError, match="expected a number, got bool") as caught:
             GeoCoordinates(latitude=True, longitude=0.0)
+        assert "latitude" == caught.value.field
 
     def test_naive_datetime_is_refused(self) -> None:
         """A timestamp without a time zone is ambiguous and cannot be built."""
@@ -191,8 +192,9 @@ class TestShape:
 
     def test_a_string_is_not_a_sequence_of_ids(self) -> None:
         """Passing one string where a sequence is expected is refused, not split into letters."""
-        with pytest.raises(TypeError):
+        with pytest.raises(InvalidValueError, match="expected a sequence") as caught:
             article(authors="someone")
+        assert "authors" == caught.value.field
 
     def test_items_of_the_wrong_type_are_refused(self) -> None:
         """A collection holds only its own type."""

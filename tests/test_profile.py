@@ -10,10 +10,8 @@ from hypothesis import given
 
 import newsarticle
 from helpers_export import EXAMPLE, example
-from newsarticle import Article, Image, Person, Severity, profile_problems
-from newsarticle.errors import CODES
+from newsarticle import CODES, Article, Image, Person, Severity, check, profile_problems
 from newsarticle.testing import articles
-from newsarticle.validate import check
 
 PUBLISHED = dt.datetime(2021, 8, 19, 17, 16, tzinfo=dt.UTC)
 

@@ -1,35 +1,42 @@
 """newsarticle: a news article as typed data.
 
-Load and check an article document, build one from your own data, write it in
-the canonical JSON format, validate it layer by layer, and export it::
+Build an article from your own data, or load and check an article document; write it in the
+canonical JSON format; validate it layer by layer; and export it::
 
     import newsarticle
-    article = newsarticle.load("examples/panjshir.json")
-    problems = newsarticle.validate(newsarticle.dumps(article), profile=True)
-    print(newsarticle.jsonld_dumps(article))
+    article, problems = newsarticle.check(open("examples/panjshir.json", "rb").read())
+    print(newsarticle.to_jsonld_text(article))
+
+Everything listed in ``__all__`` is the public interface; the modules whose names start with
+an underscore are internal.  ``newsarticle.cli`` is the command line (``run`` and ``main``)
+and ``newsarticle.testing`` holds Hypothesis strategies for users' own tests.
 """
 
-from .document import dump, dumps, load, loads
-from .errors import (
+from ._check import check, validate
+from ._document import dump, dumps, load, loads
+from ._errors import (
     CODES,
+    Code,
     InvalidArticleError,
+    InvalidReferenceError,
     InvalidValueError,
     NewsArticleError,
     Problem,
     Severity,
 )
-from .export import (
+from ._export import (
     HtmlRenderer,
-    JsonLd,
-    JsonLdScript,
+    JsonLdRenderer,
+    JsonLdScriptRenderer,
     TextRenderer,
-    jsonld_dumps,
-    jsonld_script,
+    escape_script_json,
     to_html,
     to_jsonld,
+    to_jsonld_script,
+    to_jsonld_text,
     to_text,
 )
-from .model import (
+from ._model import (
     Article,
     Attribution,
     Channel,
@@ -39,6 +46,7 @@ from .model import (
     Entity,
     Genre,
     GeoCoordinates,
+    Identified,
     Image,
     Organization,
     OrganizationKind,
@@ -56,28 +64,34 @@ from .model import (
     UnnamedSource,
     Verification,
 )
-from .profile import profile_problems
-from .validate import validate
+from ._profile import profile_problems
+from ._rules import FORMAT_VERSION
+from ._schema import SCHEMA_ID, schema
 
 __version__ = "0.1.0"
 
 __all__ = [
     "CODES",
+    "FORMAT_VERSION",
+    "SCHEMA_ID",
     "Article",
     "Attribution",
     "Channel",
     "Claim",
+    "Code",
     "Correction",
     "DatePrecision",
     "Entity",
     "Genre",
     "GeoCoordinates",
     "HtmlRenderer",
+    "Identified",
     "Image",
     "InvalidArticleError",
+    "InvalidReferenceError",
     "InvalidValueError",
-    "JsonLd",
-    "JsonLdScript",
+    "JsonLdRenderer",
+    "JsonLdScriptRenderer",
     "NewsArticleError",
     "Organization",
     "OrganizationKind",
@@ -98,15 +112,18 @@ __all__ = [
     "UnnamedSource",
     "Verification",
     "__version__",
+    "check",
     "dump",
     "dumps",
-    "jsonld_dumps",
-    "jsonld_script",
+    "escape_script_json",
     "load",
     "loads",
     "profile_problems",
+    "schema",
     "to_html",
     "to_jsonld",
+    "to_jsonld_script",
+    "to_jsonld_text",
     "to_text",
     "validate",
 ]

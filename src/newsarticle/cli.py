@@ -19,11 +19,11 @@ from types import FrameType
 from typing import IO, Final
 
 from . import __version__
-from .batch import DEFAULT_MAX_SIZE, Options, Outcome, Source, expand, ordered_map, records
-from .document import AtomicFile, write_atomic
-from .errors import Problem, Severity
-from .export.text import MIN_WIDTH
-from .schema import schema_path, schema_text
+from ._batch import DEFAULT_MAX_SIZE, Options, Outcome, Source, expand, ordered_map, records
+from ._document import AtomicFile, write_atomic
+from ._errors import Problem, Severity
+from ._export._text import MIN_WIDTH
+from ._schema import schema_path, schema_text
 
 __all__ = ["main"]
 

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 
 from hypothesis import strategies as st
 
-from ..model import (
+from .._model import (
     Article,
     Attribution,
     Channel,
@@ -52,7 +52,7 @@ from ..model import (
     UnnamedSource,
     Verification,
 )
-from .schema import schema_documents
+from ._schema import schema_documents
 
 __all__ = [
     "articles",

@@ -37,9 +37,14 @@ from typing import Any, Final, TypeAlias
 
 import attrs
 
-from ..convert import format_datetime
-from ..jsonout import dumps_json
-from ..model import (
+from .._integrity import resolve
+from .._json._write import dumps_json
+from .._model import (
+    AGENTS,
+    ATTRIBUTIONS,
+    ENTITIES,
+    ORGANIZATIONS,
+    PLACES,
     Article,
     Attribution,
     Channel,
@@ -56,16 +61,17 @@ from ..model import (
     RelationKind,
     Role,
 )
+from .._rules import format_datetime
 
 __all__ = [
     "ARTICLE_TYPES",
     "CONTEXT",
-    "JsonLd",
-    "JsonLdScript",
+    "JsonLdRenderer",
+    "JsonLdScriptRenderer",
     "escape_script_json",
-    "jsonld_dumps",
-    "jsonld_script",
     "to_jsonld",
+    "to_jsonld_script",
+    "to_jsonld_text",
 ]
 
 Node: TypeAlias = dict[str, Any]
@@ -223,20 +229,10 @@ class _Graph:
     def node_id(self, kind: str, identifier: str) -> str:
         return f"{self.base}#{kind}-{identifier}" if self.base else f"_:{kind}-{identifier}"
 
-    def lookup(self, identifier: str, *kinds: type[Any]) -> Any:
-        found = self.article.index.get(identifier)
-        if not isinstance(found, kinds):
-            names = " or ".join(kind.__name__ for kind in kinds)
-            raise ValueError(
-                f"the article is not valid: {identifier!r} is not the id of a {names} "
-                "(newsarticle.validate reports every such problem)"
-            )
-        return found
-
     def entity_id(self, identifier: str) -> str:
         node_id = self.entity_ids.get(identifier)
         if node_id is None:
-            entity = self.lookup(identifier, Person, Organization, Place)
+            entity = resolve(self.article, identifier, ENTITIES)
             node_id = self.entity_ids[identifier] = self.node_id(
                 _ENTITY_KINDS[type(entity)], identifier
             )
@@ -291,7 +287,7 @@ class _Graph:
         _put(node, "startDate", None if role.start is None else str(role.start))
         _put(node, "endDate", None if role.end is None else str(role.end))
         _put(node, "description", role.note)
-        self.lookup(role.organization, Organization)
+        resolve(self.article, role.organization, ORGANIZATIONS)
         node["affiliation"] = self.entity_ref(role.organization)
         return node
 
@@ -300,7 +296,7 @@ class _Graph:
         node: Node = {"@type": kind, "@id": self.entity_id(organization.id)}
         self._entity_fields(node, organization)
         if organization.parent is not None:
-            self.lookup(organization.parent, Organization)
+            resolve(self.article, organization.parent, ORGANIZATIONS)
             node["parentOrganization"] = self.entity_ref(organization.parent)
         return node
 
@@ -314,7 +310,7 @@ class _Graph:
                 "longitude": place.geo.longitude,
             }
         if place.contained_in is not None:
-            self.lookup(place.contained_in, Place)
+            resolve(self.article, place.contained_in, PLACES)
             node["containedInPlace"] = self.entity_ref(place.contained_in)
         _put(node, "geoTouches", [self.entity_ref(i) for i in place.borders])
         return node
@@ -334,7 +330,7 @@ class _Graph:
         if attribution.channel in _AUTHORED:
             _put(node, "creator", self.source_ref(attribution))
         if attribution.outlet is not None:
-            self.lookup(attribution.outlet, Organization)
+            resolve(self.article, attribution.outlet, ORGANIZATIONS)
             node["publisher"] = self.entity_ref(attribution.outlet)
         return node
 
@@ -356,7 +352,7 @@ class _Graph:
         else:
             kind, prefix, stands_in, comes_from = "Claim", "claim", "appearance", "firstAppearance"
         node: Node = {"@type": kind, "@id": self.node_id(prefix, item.id), "text": item.text}
-        attribution: Attribution = self.lookup(item.attribution, Attribution)
+        attribution: Attribution = resolve(self.article, item.attribution, ATTRIBUTIONS)
         _put(node, "creator", self.source_ref(attribution))
         node[stands_in] = _ref(self.article_id)
         work = self.works.get(attribution.id)
@@ -383,14 +379,14 @@ class _Graph:
         _put(node, "dateModified", _timestamp(article.date_modified))
         _put(node, "dateline", article.dateline)
         for identifier in article.authors:
-            self.lookup(identifier, Person, Organization)
+            resolve(article, identifier, AGENTS)
         _put(node, "author", [self.entity(i) for i in article.authors])
         if article.publisher is not None:
-            self.lookup(article.publisher, Organization)
+            resolve(article, article.publisher, ORGANIZATIONS)
             node["publisher"] = self.entity(article.publisher)
         _put(node, "about", [self.entity(i) for i in article.about])
         for identifier in article.content_locations:
-            self.lookup(identifier, Place)
+            resolve(article, identifier, PLACES)
         _put(node, "contentLocation", [self.entity(i) for i in article.content_locations])
         own = {*article.authors, article.publisher}
         mentioned = [e.id for e in _entities(article) if e.id not in own]
@@ -399,7 +395,7 @@ class _Graph:
         _put(node, "image", [self.image(i) for i in article.images])
         node["wordCount"] = article.word_count
         if self.article_body:
-            _put(node, "articleBody", "\n\n".join(p.text for p in article.body()) or None)
+            _put(node, "articleBody", "\n\n".join(p.text for p in article.body) or None)
         _put(node, "correction", [_correction(c) for c in article.corrections])
         return node
 
@@ -441,14 +437,14 @@ def _correction(correction: Correction) -> Node:
 
 
 @attrs.frozen(kw_only=True)
-class JsonLd:
+class JsonLdRenderer:
     """Render an article as a schema.org JSON-LD document (a dict).
 
     ``article_body`` puts the text of the story in ``articleBody``; leave it out
     when pages are large and the text is on the page anyway.
 
-    The article must be valid (see :func:`newsarticle.validate`); a reference
-    that does not resolve raises :class:`ValueError`.
+    The article must be valid (see :func:`newsarticle.validate`); a reference that does
+    not resolve raises :class:`~newsarticle.InvalidReferenceError` (a ``ValueError``).
     """
 
     article_body: bool = True
@@ -496,14 +492,14 @@ def escape_script_json(text: str) -> str:
 
 
 @attrs.frozen(kw_only=True)
-class JsonLdScript:
+class JsonLdScriptRenderer:
     """Render an article as a ``<script type="application/ld+json">`` element.
 
     ``indent`` is passed to :func:`json.dumps` (None writes one line).
     """
 
     indent: int | None = 2
-    jsonld: JsonLd = attrs.field(factory=JsonLd)
+    jsonld: JsonLdRenderer = attrs.field(factory=JsonLdRenderer)
 
     def __call__(self, article: Article) -> str:
         text = _dumps(self.jsonld(article), indent=self.indent)
@@ -516,20 +512,20 @@ def _dumps(value: Any, *, indent: int | None) -> str:
     return json.dumps(value, ensure_ascii=False, indent=indent, separators=(",", ": "))
 
 
-_JSONLD: Final = JsonLd()
-_SCRIPT: Final = JsonLdScript()
+_JSONLD: Final = JsonLdRenderer()
+_SCRIPT: Final = JsonLdScriptRenderer()
 
 
 def to_jsonld(article: Article) -> dict[str, Any]:
-    """The schema.org JSON-LD of ``article`` as a dict (see :class:`JsonLd`)."""
+    """The schema.org JSON-LD of ``article`` as a dict (see :class:`JsonLdRenderer`)."""
     return _JSONLD(article)
 
 
-def jsonld_dumps(article: Article) -> str:
+def to_jsonld_text(article: Article) -> str:
     """The canonical JSON-LD text of ``article``: UTF-8, 2-space indent, final newline."""
     return _dumps(_JSONLD(article), indent=2) + "\n"
 
 
-def jsonld_script(article: Article) -> str:
+def to_jsonld_script(article: Article) -> str:
     """The ``<script type="application/ld+json">`` block of ``article``, safe in any page."""
     return _SCRIPT(article)

@@ -41,17 +41,20 @@ from typing import Final
 
 import attrs
 
-from ..convert import format_datetime
-from ..model import (
+from .._integrity import resolve
+from .._model import (
+    AGENTS,
+    ATTRIBUTIONS,
+    ORGANIZATIONS,
+    SPEAKERS,
     Article,
     Attribution,
     Channel,
     Claim,
-    Organization,
-    Person,
     Quote,
     UnnamedSource,
 )
+from .._rules import format_datetime
 
 __all__ = ["TextRenderer", "to_text"]
 
@@ -159,11 +162,11 @@ class TextRenderer:
 
     def _credits(self, article: Article) -> list[str]:
         lines: list[str] = []
-        names = [_name(article, identifier) for identifier in article.authors]
+        names = [_name(article, identifier, AGENTS) for identifier in article.authors]
         if names:
             lines += self._wrap("By " + _join_names(names))
         if article.publisher is not None:
-            lines += self._wrap(_name(article, article.publisher))
+            lines += self._wrap(_name(article, article.publisher, ORGANIZATIONS))
         if article.date_published is not None:
             lines.append("Published " + format_datetime(article.date_published))
         if article.date_modified is not None:
@@ -178,12 +181,7 @@ class TextRenderer:
             return []
         blocks = [["Sources"]]
         for number, statement in enumerate(statements, start=1):
-            attribution = article.index.get(statement.attribution)
-            if not isinstance(attribution, Attribution):
-                raise ValueError(
-                    f"the article is not valid: {statement.attribution!r} is not the id of "
-                    "an attribution (newsarticle.validate reports every such problem)"
-                )
+            attribution: Attribution = resolve(article, statement.attribution, ATTRIBUTIONS)
             kind = "Quote" if isinstance(statement, Quote) else "Claim"
             head = f"{number}. "
             indent = " " * len(head)
@@ -194,17 +192,11 @@ class TextRenderer:
         return blocks
 
 
-def _name(article: Article, identifier: str) -> str:
+def _name(article: Article, identifier: str, kinds: frozenset[str]) -> str:
     """The name of a person or organization, or the description of an unnamed source."""
-    found = article.index.get(identifier)
-    if isinstance(found, Person | Organization):
-        return found.name
-    if isinstance(found, UnnamedSource):
-        return found.description
-    raise ValueError(
-        f"the article is not valid: {identifier!r} is not the id of a person, an organization "
-        "or an unnamed source (newsarticle.validate reports every such problem)"
-    )
+    found = resolve(article, identifier, kinds)
+    name: str = found.description if isinstance(found, UnnamedSource) else found.name
+    return name
 
 
 def _reading_order(article: Article) -> list[Quote | Claim]:
@@ -220,14 +212,14 @@ def _reading_order(article: Article) -> list[Quote | Claim]:
 
 
 def _source_lines(article: Article, attribution: Attribution) -> list[tuple[str, str]]:
-    who = "unknown" if attribution.source is None else _name(article, attribution.source)
+    who = "unknown" if attribution.source is None else _name(article, attribution.source, SPEAKERS)
     if attribution.verb is not None:
         who += f" ({attribution.verb})"
     through = _CHANNELS[attribution.channel]
     if attribution.recipient is not None:
-        through += " to " + _name(article, attribution.recipient)
+        through += " to " + _name(article, attribution.recipient, AGENTS)
     if attribution.outlet is not None:
-        through += " in " + _name(article, attribution.outlet)
+        through += " in " + _name(article, attribution.outlet, ORGANIZATIONS)
     if attribution.title is not None:
         through += f', "{attribution.title}"'
     if attribution.part is not None:

@@ -21,11 +21,11 @@ from typing import BinaryIO, Final, TypeVar
 
 import attrs
 
-from . import schema
-from .errors import Problem
-from .jsonout import dumps_json
-from .model import Article
-from .validate import check
+from . import _schema
+from ._check import check
+from ._errors import Problem
+from ._json._write import dumps_json
+from ._model import Article
 
 __all__ = [
     "DEFAULT_MAX_SIZE",
@@ -216,7 +216,7 @@ def _read(path: Path, max_size: int) -> bytes | Problem:
 
 def warm_up() -> None:
     """Build the compiled validator once, when a worker process starts."""
-    schema.validator()
+    _schema.validator()
 
 
 def process(options: Options, record: Record) -> Outcome:
@@ -240,12 +240,12 @@ def process(options: Options, record: Record) -> Outcome:
 
 def render(article: Article, options: Options) -> str:
     """The export of ``article`` in the format ``options`` names."""
-    from .export import jsonld_dumps, to_html, to_jsonld, to_text
+    from ._export import to_html, to_jsonld, to_jsonld_text, to_text
 
     if options.export == "jsonld":
         if options.lines:
             return dumps_json(to_jsonld(article), indent=False)
-        return jsonld_dumps(article)
+        return to_jsonld_text(article)
     if options.export == "text":
         text = to_text(article, width=options.width, sources=options.sources)
     elif options.export == "html":

@@ -8,7 +8,7 @@ valid data, so each finding is a warning (layer ``profile``); the exporters
 leave out what is missing and never invent it.  ``docs/problems.md`` lists the
 codes with the guidance each one rests on.
 
-Run it with ``newsarticle.validate(document, profile=True)``, or on an
+Run it with ``newsarticle.check(document, profile=True)``, or on an
 article already built with :func:`profile_problems`.
 """
 
@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from .errors import Problem
-from .model import Article, Organization, Person
+from ._errors import Problem
+from ._model import Article, Organization, Person
 
 __all__ = ["HEADLINE_LIMIT", "MIN_IMAGE_PIXELS", "profile_problems"]
 

@@ -18,6 +18,7 @@ __all__ = [
     "CODES",
     "Code",
     "InvalidArticleError",
+    "InvalidReferenceError",
     "InvalidValueError",
     "NewsArticleError",
     "Problem",
@@ -156,6 +157,24 @@ class InvalidValueError(NewsArticleError, ValueError):
         super().__init__(f"{field}: {message}")
         self.field = field
         self.reason = message
+
+
+class InvalidReferenceError(NewsArticleError, ValueError):
+    """An exporter met a reference that does not resolve to the kind of object it must name.
+
+    Exporters expect a valid article (:func:`newsarticle.validate` reports every such
+    problem, with its path).  ``identifier`` is the id referred to; ``expected`` says what it
+    must name ("a person or an organization").
+    """
+
+    def __init__(self, identifier: str, expected: str, found: str | None) -> None:
+        what = "is not the id of anything" if found is None else f"is {found}"
+        super().__init__(
+            f"the article is not valid: {identifier!r} {what} (expected {expected}); "
+            "newsarticle.validate reports every such problem"
+        )
+        self.identifier = identifier
+        self.expected = expected
 
 
 class InvalidArticleError(NewsArticleError, ValueError):

@@ -11,13 +11,13 @@ import os
 import tempfile
 from pathlib import Path
 
-from . import convert
-from .errors import InvalidArticleError
-from .jsonout import dumps_json
-from .model import Article
-from .validate import check
+from ._check import check
+from ._convert import unstructure
+from ._errors import InvalidArticleError
+from ._json._write import dumps_json
+from ._model import Article
 
-__all__ = ["dump", "dumps", "load", "loads"]
+__all__ = ["AtomicFile", "dump", "dumps", "load", "loads", "write_atomic"]
 
 
 def loads(document: str | bytes) -> Article:
@@ -39,7 +39,7 @@ def load(path: str | os.PathLike[str]) -> Article:
 
 def dumps(article: Article) -> str:
     """The canonical JSON text of ``article``."""
-    return dumps_json(convert.unstructure(article)) + "\n"
+    return dumps_json(unstructure(article)) + "\n"
 
 
 def dump(article: Article, path: str | os.PathLike[str]) -> None:

@@ -20,9 +20,10 @@ from typing import Final
 
 import attrs
 
-from ..convert import format_datetime
-from ..model import Article, Image, Organization, ParagraphRole, Person
-from .jsonld import NONCHARACTERS, JsonLdScript
+from .._integrity import resolve
+from .._model import AGENTS, ORGANIZATIONS, Article, Image, Organization, ParagraphRole, Person
+from .._rules import format_datetime
+from ._jsonld import NONCHARACTERS, JsonLdScriptRenderer
 
 __all__ = ["HtmlRenderer", "to_html"]
 
@@ -37,13 +38,8 @@ def _lines(value: str) -> str:
     return "<br>\n".join(_text(line) for line in value.split("\n"))
 
 
-def _name(article: Article, identifier: str) -> Person | Organization:
-    found = article.index.get(identifier)
-    if not isinstance(found, Person | Organization):
-        raise ValueError(
-            f"the article is not valid: {identifier!r} is not the id of a person or an "
-            "organization (newsarticle.validate reports every such problem)"
-        )
+def _agent(article: Article, identifier: str) -> Person | Organization:
+    found: Person | Organization = resolve(article, identifier, AGENTS)
     return found
 
 
@@ -54,7 +50,7 @@ class HtmlRenderer:
     ``script`` renders the JSON-LD block that goes in the head.
     """
 
-    script: JsonLdScript = attrs.field(factory=JsonLdScript)
+    script: JsonLdScriptRenderer = attrs.field(factory=JsonLdScriptRenderer)
 
     def __call__(self, article: Article) -> str:
         parts = [
@@ -68,7 +64,7 @@ class HtmlRenderer:
         if article.standfirst is not None:
             description = " ".join(article.standfirst.split())
             parts.append(f'<meta name="description" content="{_text(description)}">')
-        authors = [_name(article, identifier) for identifier in article.authors]
+        authors = [_agent(article, identifier) for identifier in article.authors]
         parts += [f'<meta name="author" content="{_text(a.name)}">' for a in authors]
         if article.url is not None:
             parts.append(f'<link rel="canonical" href="{_text(article.url)}">')
@@ -94,7 +90,7 @@ def _header(article: Article, authors: list[Person | Organization]) -> list[str]
         joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
         parts.append(f'<p class="byline">By {joined}</p>')
     if article.publisher is not None:
-        publisher = _name(article, article.publisher)
+        publisher: Organization = resolve(article, article.publisher, ORGANIZATIONS)
         parts.append(f'<p class="publisher">{_text(publisher.name)}</p>')
     if article.date_published is not None:
         stamp = _text(format_datetime(article.date_published))

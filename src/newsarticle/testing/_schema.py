@@ -33,7 +33,7 @@ _END = r"(?![\s\S])"
 def schema_documents(schema: Mapping[str, Any] | None = None) -> st.SearchStrategy[Any]:
     """Values valid under ``schema`` (default: the bundled article schema)."""
     if schema is None:
-        from ..schema import schema as bundled
+        from .._schema import schema as bundled
 
         schema = bundled()
     return _Generator(schema).strategy(schema)

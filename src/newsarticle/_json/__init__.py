@@ -1,0 +1,1 @@
+"""JSON text in and out: the strict reader, the locator of problems, the writer."""

@@ -1,0 +1,186 @@
+"""Reading JSON text strictly.
+
+:func:`read` turns bytes or text into a JSON value or into located problems.
+It refuses what lets two readers see two different documents or what no JSON
+reader can hold: invalid UTF-8, duplicate keys, ``NaN``/``Infinity``, numbers
+beyond the range of a double, nesting deeper than :data:`MAX_DEPTH`.  A UTF-8
+byte-order mark is accepted and reported as a warning.
+
+The strict reader is the standard library's C parser with hooks.  Only when it fails, or
+when problems need a line and column, does :class:`~newsarticle._json._locate.Locator`
+scan the text itself.  :func:`read_fast` is the quick reading of the fast path.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Final
+
+from .._errors import Problem
+from ._locate import MAX_DIGITS, Locator, at
+
+__all__ = ["decode", "read", "read_fast"]
+
+_orjson: Any
+try:
+    import orjson as _orjson
+except ImportError:  # pragma: no cover - depends on the environment
+    _orjson = None
+
+_BOM: Final = "\ufeff"
+
+
+class _Refused(ValueError):
+    """A JSON value the strict reader refuses; the locator finds where it is."""
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise _Refused("duplicate key")
+    return result
+
+
+def _constant(name: str) -> Any:
+    raise _Refused(name)
+
+
+def _float(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise _Refused(text)
+    return value
+
+
+def _int(text: str) -> int:
+    if len(text) > MAX_DIGITS:
+        raise _Refused(text)
+    return int(text)
+
+
+_DECODER: Final = json.JSONDecoder(
+    object_pairs_hook=_pairs, parse_constant=_constant, parse_float=_float, parse_int=_int
+)
+
+
+def decode(data: str | bytes) -> tuple[str | None, list[Problem]]:
+    """The text of ``data`` without a byte-order mark, or None and the problem."""
+    problems: list[Problem] = []
+    if isinstance(data, bytes):
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            message = (
+                "the text is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8"
+            )
+            return None, [at(Problem.of("json-encoding", "", message), 1, 1)]
+        if data.startswith(b"\xef\xbb\xbf"):
+            problems.append(_bom())
+            data = data[3:]
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            before = data[: error.start]
+            line = before.count(b"\n") + 1
+            column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+            message = f"byte 0x{data[error.start]:02X} at offset {error.start} is not valid UTF-8"
+            problems.append(at(Problem.of("json-encoding", "", message), line, column))
+            return None, problems
+    else:
+        text = data
+        if text.startswith(_BOM):
+            problems.append(_bom())
+            text = text[1:]
+    return text, problems
+
+
+def _bom() -> Problem:
+    message = "the text starts with a UTF-8 byte-order mark, which is ignored"
+    return at(Problem.of("json-bom", "", message), 1, 1)
+
+
+def read(data: str | bytes) -> tuple[Any, str | None, list[Problem]]:
+    """Parse ``data``: the value (None on failure), the decoded text, and problems."""
+    text, problems = decode(data)
+    if text is None:
+        return None, None, problems
+    if not text.strip(" \t\r\n"):
+        problems.append(at(Problem.of("json-empty", "", "the document is empty"), 1, 1))
+        return None, text, problems
+    try:
+        value = _DECODER.decode(text)
+    except json.JSONDecodeError as error:
+        found = Problem.of("json-syntax", "", _syntax_message(error, text))
+        problems.append(at(found, error.lineno, error.colno))
+        return None, text, problems
+    except (_Refused, RecursionError, ValueError):
+        problems.append(Locator(text).first_refusal())
+        return None, text, problems
+    if type(value) is not dict:
+        found = Problem.of("json-not-object", "", f"the top level is {_kind(value)}, not an object")
+        problems.append(Locator(text).locate(found))
+        return None, text, problems
+    return value, text, problems
+
+
+# DEL and the C1 control characters in UTF-8.
+_RAW_CONTROLS: Final = re.compile(rb"\x7f|\xc2[\x80-\x9f]")
+
+
+def read_fast(data: str | bytes) -> tuple[dict[str, Any], bool] | None:
+    """Read ``data`` with orjson, when that can stand in for :func:`read`.
+
+    orjson parses several times faster than the strict reader, but keeps the
+    last of two values for one key without a word.  So its value is taken only
+    when orjson writes it back as exactly the same text (the canonical form
+    that :func:`newsarticle.dumps` writes, or the compact form): a value holds
+    no repeated key, so neither does such a text.  Anything else goes to the
+    strict reader: None.  None also when orjson is not installed (the extra
+    ``newsarticle[fast]``) or the top level is not an object.
+
+    The flag says whether the text shows that no string holds a control
+    character but a newline: no escape but ``\\"`` and ``\\n``, no DEL and no
+    C1 character.
+    """
+    if _orjson is None:
+        return None
+    if isinstance(data, str):
+        try:
+            data = data.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate
+            return None
+    try:
+        value = _orjson.loads(data)
+    except ValueError:
+        return None
+    if type(value) is not dict:
+        return None
+    written = _orjson.dumps(value, option=_orjson.OPT_INDENT_2 if data[1:2] == b"\n" else 0)
+    if not data.startswith(written) or data[len(written) :] not in (b"", b"\n"):
+        return None
+    return value, _clean(data)
+
+
+def _clean(data: bytes) -> bool:
+    """Whether ``data`` (JSON text as orjson writes it) holds no control character but newline."""
+    at = data.find(b"\\")
+    while at >= 0:
+        if data[at + 1] not in b'"n':
+            return False
+        at = data.find(b"\\", at + 2)
+    return b"\x7f" not in data and (b"\xc2" not in data or _RAW_CONTROLS.search(data) is None)
+
+
+def _syntax_message(error: json.JSONDecodeError, text: str) -> str:
+    if error.pos >= len(text.rstrip()):
+        return f"the JSON text ends too soon ({error.msg.lower()}): it may be truncated"
+    return f"not valid JSON: {error.msg}"
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, bool) or value is None:
+        return json.dumps(value)
+    return "a number"
