@@ -1,19 +1,22 @@
-"""The newsarticle command, run for real: every input gets a clear answer, never a traceback."""
+"""The newsarticle command line, run in this process (``newsarticle.cli.run``) on streams of
+its own: every input gets a clear answer, never a traceback.  What needs a whole process
+(signals, a broken pipe, the installed command) is in test_cli_process.py."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
-import subprocess
 import sys
-import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import attrs
 import pytest
 
 import newsarticle
+from newsarticle.cli import run
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "panjshir.json"
@@ -30,17 +33,35 @@ class Run:
         return self.stdout.splitlines()
 
 
-def cli(*arguments: str | Path, cwd: Path | None = None, stdin: bytes = b"") -> Run:
-    """Run ``python -m newsarticle`` and capture what it says."""
-    done = subprocess.run(
-        [sys.executable, "-m", "newsarticle", *map(str, arguments)],
-        input=stdin,
-        capture_output=True,
-        cwd=cwd,
-        timeout=120,
-        check=False,
-    )
-    return Run(done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8"))
+class Terminal(io.StringIO):
+    """A captured stream that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def cli(
+    *arguments: str | Path, cwd: Path | None = None, stdin: bytes = b"", terminal: bool = False
+) -> Run:
+    """Run ``newsarticle ARGUMENTS`` in this process, in the folder ``cwd``, with ``stdin`` as
+    standard input (and a terminal as stderr when asked), and capture what it says."""
+    stdout, stderr = io.StringIO(), Terminal() if terminal else io.StringIO()
+    with contextlib.chdir(Path.cwd() if cwd is None else cwd):
+        status = run(
+            [str(argument) for argument in arguments],
+            stdin=io.BytesIO(stdin),
+            stdout=stdout,
+            stderr=stderr,
+        )
+    return Run(status, stdout.getvalue(), stderr.getvalue())
+
+
+@pytest.fixture(autouse=True)
+def nothing_reaches_the_process_streams(capfd: pytest.CaptureFixture[str]) -> Iterator[None]:
+    """Every run writes to the streams it is given only: nothing reaches this process's
+    stdout or stderr (workers' included)."""
+    yield
+    assert ("", "") == capfd.readouterr()
 
 
 def no_traceback(run: Run) -> None:
@@ -108,10 +129,10 @@ class TestValidate:
         """--format github prints workflow commands GitHub Actions turns into annotations."""
         write(tmp_path / "bad.json", broken())
         run = cli("validate", "--format", "github", "bad.json", cwd=tmp_path)
-        assert run.lines[0] == (
+        assert (
             "::error file=bad.json,line=4,col=3,title=schema-type::"
             "expected a string, got a number (/headline)"
-        )
+        ) == run.lines[0]
 
     def test_profile_warns_and_strict_fails_on_warnings(self) -> None:
         """--profile adds the search-engine warnings; --strict makes warnings fail the run."""
@@ -130,7 +151,7 @@ class TestValidate:
         (tmp_path / "notes.txt").write_text("not an article", encoding="utf-8")
         run = cli("validate", ".", cwd=tmp_path)
         assert 1 == run.status
-        assert [line.split(":")[0] for line in run.lines[:-1]] == ["a.json", "a.json"]
+        assert ["a.json", "a.json"] == [line.split(":")[0] for line in run.lines[:-1]]
         assert "checked 2 documents" in run.lines[-1]
 
     def test_json_lines_report_the_line_of_each_record(self, tmp_path: Path) -> None:
@@ -160,45 +181,16 @@ class TestValidate:
 
     def test_progress_bar_when_stderr_is_a_terminal(self, tmp_path: Path) -> None:
         """With a terminal on stderr, a run over many files shows its progress there."""
-        import fcntl
-        import pty
-        import struct
-        import termios
-
         for index in range(30):
             write(tmp_path / f"{index:02d}.json", example())
-        controller, terminal = pty.openpty()
-        rows_columns = struct.pack("HHHH", 24, 80, 0, 0)  # a new pty has no size
-        fcntl.ioctl(terminal, termios.TIOCSWINSZ, rows_columns)
-        chunks: list[bytes] = []
-
-        def drain() -> None:
-            while True:
-                try:
-                    chunk = os.read(controller, 65536)
-                except OSError:  # the terminal was closed
-                    return
-                if not chunk:
-                    return
-                chunks.append(chunk)
-
-        reader = threading.Thread(target=drain)
-        reader.start()
-        done = subprocess.run(
-            [sys.executable, "-m", "newsarticle", "validate", "."],
-            cwd=tmp_path,
-            stdout=subprocess.PIPE,
-            stderr=terminal,
-            timeout=120,
-            check=False,
-        )
-        os.close(terminal)
-        reader.join(timeout=10)
-        os.close(controller)
-        shown = b"".join(chunks)
-        assert 0 == done.returncode
-        assert b"/30" in shown  # the bar counts documents out of the total
-        assert b"doc" in shown
+        run = cli("validate", ".", cwd=tmp_path, terminal=True)
+        assert 0 == run.status
+        assert "/30" in run.stderr  # the bar counts documents out of the total
+        assert "doc" in run.stderr
+        assert [
+            "newsarticle: checked 30 documents: 30 valid, 0 invalid; 0 problems (0 errors, "
+            "0 warnings)"
+        ] == run.lines  # the bar stays off stdout
 
     def test_no_progress_bar_when_stderr_is_not_a_terminal(self, tmp_path: Path) -> None:
         """Progress goes to a terminal only; redirected stderr stays empty."""
@@ -419,18 +411,6 @@ class TestExport:
         assert (2, "") == (run.status, run.stdout)
         assert "need -o FOLDER" in run.stderr
 
-    def test_broken_pipe_ends_quietly(self, tmp_path: Path) -> None:
-        """`newsarticle export ... | head -1` stops without a traceback or a message."""
-        feed = tmp_path / "feed.jsonl"
-        feed.write_text((json.dumps(example()) + "\n") * 400, encoding="utf-8")
-        command = f"{sys.executable} -m newsarticle export --format jsonld {feed} | head -1"
-        done = subprocess.run(
-            ["bash", "-o", "pipefail", "-c", command], capture_output=True, timeout=120, check=False
-        )
-        assert 1 == len(done.stdout.splitlines())
-        assert b"" == done.stderr
-        assert 2 == done.returncode  # an output error, said quietly
-
     @pytest.mark.parametrize(
         ("inputs", "output", "target"),
         [
@@ -506,34 +486,144 @@ class TestExport:
         assert 0 == cli("export", "--format", "text", "--width", "20", EXAMPLE).status
 
 
-@pytest.mark.parametrize("signal_number", [9, 15])
-def test_export_killed_halfway_leaves_the_old_file(tmp_path: Path, signal_number: int) -> None:
-    """An export interrupted halfway (SIGKILL or SIGTERM) leaves the output as it was;
-    SIGTERM also removes the temporary file."""
-    import time
-
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text((json.dumps(example()) + "\n") * 3000, encoding="utf-8")
-    target = tmp_path / "out.jsonl"
-    target.write_text("the old export\n", encoding="utf-8")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "newsarticle", "export", "--format", "jsonld", feed, "-o", target],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+def test_an_output_that_cannot_be_written_is_one_line(tmp_path: Path) -> None:
+    """An output the system refuses (here a folder where a file is) is one line on stderr
+    naming the command and the system's reason, and exit 2."""
+    (tmp_path / "afile").write_text("a file, not a folder\n", encoding="utf-8")
+    run = cli("export", "--format", "text", "-o", "afile/x.txt", EXAMPLE, cwd=tmp_path)
+    assert (2, "", ["newsarticle export: error: [Errno 17] File exists: 'afile'"]) == (
+        run.status,
+        run.stdout,
+        run.stderr.splitlines(),
     )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:  # wait until the export is under way
-        partial = [p for p in tmp_path.iterdir() if p.name.startswith(".out.jsonl.")]
-        if partial and partial[0].stat().st_size > 100_000:
-            break
-        time.sleep(0.02)
-    else:
-        pytest.fail("the export never started writing")
-    process.send_signal(signal_number)
-    _, stderr = process.communicate(timeout=60)
-    assert 128 + signal_number == process.returncode or -signal_number == process.returncode
-    assert "the old export\n" == target.read_text(encoding="utf-8")
-    assert b"Traceback" not in stderr
-    leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.jsonl.")]
-    if signal_number == 15:
-        assert [] == leftovers
+
+
+class TestRun:
+    """``newsarticle.cli.run``: the whole command line in this process, on given streams."""
+
+    def test_help_goes_to_the_given_stdout(self) -> None:
+        """`run(["--help"], stdout=...)` returns 0 with the help in that stream, and does not
+        exit the process."""
+        stdout, stderr = io.StringIO(), io.StringIO()
+        assert 0 == run(["--help"], stdout=stdout, stderr=stderr)
+        assert stdout.getvalue().startswith("usage: newsarticle [-h] [--version] COMMAND ...\n")
+        assert "Run 'newsarticle COMMAND --help'" in stdout.getvalue()
+        assert "" == stderr.getvalue()
+
+    def test_version_goes_to_the_given_stdout(self) -> None:
+        """`run(["--version"], stdout=...)` returns 0 with the version line in that stream."""
+        stdout, stderr = io.StringIO(), io.StringIO()
+        assert 0 == run(["--version"], stdout=stdout, stderr=stderr)
+        assert (f"newsarticle {newsarticle.__version__}\n", "") == (
+            stdout.getvalue(),
+            stderr.getvalue(),
+        )
+
+    def test_usage_error_goes_to_the_given_stderr(self) -> None:
+        """`run(["validate"], stderr=...)` returns 2 with argparse's usage and message in that
+        stream, nothing on stdout."""
+        stdout, stderr = io.StringIO(), io.StringIO()
+        assert 2 == run(["validate"], stdout=stdout, stderr=stderr)
+        lines = stderr.getvalue().splitlines()
+        assert lines[0].startswith("usage: newsarticle validate [-h]")
+        message = "newsarticle validate: error: the following arguments are required: PATH"
+        assert message == lines[-1]
+        assert "" == stdout.getvalue()
+
+    def test_two_runs_write_only_to_their_own_streams(self, tmp_path: Path) -> None:
+        """Two runs in one process, each on its own streams: each stream holds what its own
+        run said, and nothing of the other's."""
+        bad = write(tmp_path / "bad.json", broken())
+        first_out, first_err = io.StringIO(), io.StringIO()
+        second_out, second_err = io.StringIO(), io.StringIO()
+        assert 1 == run(["validate", str(bad)], stdout=first_out, stderr=first_err)
+        assert 2 == run(["export", "--format", "text"], stdout=second_out, stderr=second_err)
+        assert 0 == run(["--version"], stdout=second_out, stderr=second_err)
+        assert 1 == run(
+            ["export", "--format", "text", str(bad)], stdout=first_out, stderr=first_err
+        )
+        assert [
+            f"{bad}:4:3: schema-type error expected a string, got a number (/headline)",
+            f"{bad}:10:3: unresolved-reference error 'nobody' is not the id of anything in the "
+            "article (expected an organization) (/publisher)",
+            "newsarticle: checked 1 document: 0 valid, 1 invalid; 2 problems (2 errors, "
+            "0 warnings)",
+        ] == first_out.getvalue().splitlines()
+        assert [
+            f"{bad}:4:3: schema-type error expected a string, got a number (/headline)",
+            f"{bad}:10:3: unresolved-reference error 'nobody' is not the id of anything in the "
+            "article (expected an organization) (/publisher)",
+            "newsarticle: checked 1 document: 0 valid, 1 invalid; 2 problems (2 errors, "
+            "0 warnings)",
+        ] == first_err.getvalue().splitlines()
+        assert f"newsarticle {newsarticle.__version__}\n" == second_out.getvalue()
+        assert (
+            "newsarticle export: error: the following arguments are required: PATH"
+            == (second_err.getvalue().splitlines()[-1])
+        )
+
+    def test_the_default_streams_are_the_process_streams(
+        self, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Without streams, a run reads the process's standard input and writes to its
+        stdout and stderr, as they are at the time of the call."""
+        standard_input = io.TextIOWrapper(io.BytesIO(EXAMPLE.read_bytes()), encoding="utf-8")
+        monkeypatch.setattr(sys, "stdin", standard_input)
+        assert 0 == run(["validate", "-"])
+        assert 2 == run(["validate"])
+        out, err = capfd.readouterr()
+        assert [
+            "newsarticle: checked 1 document: 1 valid, 0 invalid; 0 problems (0 errors, 0 warnings)"
+        ] == out.splitlines()
+        assert (
+            "newsarticle validate: error: the following arguments are required: PATH"
+            == (err.splitlines()[-1])
+        )
+
+    def test_standard_input_is_read_here_with_jobs(self) -> None:
+        """With --jobs 2, standard input is read in the calling process (the workers get its
+        bytes): the given stream is read to its end, and its export is printed."""
+        data = EXAMPLE.read_bytes()
+        stdin, stdout = io.BytesIO(data), io.StringIO()
+        arguments = ["export", "--format", "text", "--jobs", "2", "-"]
+        assert 0 == run(arguments, stdin=stdin, stdout=stdout)
+        assert len(data) == stdin.tell()
+        assert newsarticle.to_text(newsarticle.load(EXAMPLE)) == stdout.getvalue()
+
+    def test_a_broken_pipe_ends_quietly_with_status_two(self) -> None:
+        """A stdout whose reader went away ends the run with status 2 and no message."""
+
+        class Closed(io.StringIO):
+            def write(self, text: str) -> int:
+                raise BrokenPipeError(32, "Broken pipe")
+
+        stderr = io.StringIO()
+        assert 2 == run(
+            ["export", "--format", "jsonld", str(EXAMPLE)], stdout=Closed(), stderr=stderr
+        )
+        assert "" == stderr.getvalue()
+
+    def test_an_interrupted_export_keeps_the_old_file(self, tmp_path: Path) -> None:
+        """Ctrl-C (KeyboardInterrupt) during an export is left to the caller, after the
+        unfinished output is dropped: the old file is as it was, no temporary file is left."""
+
+        class Interrupting(io.StringIO):
+            def write(self, text: str) -> int:
+                raise KeyboardInterrupt
+
+        lines = [json.dumps(example()), json.dumps(broken()), json.dumps(example())]
+        (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        target = tmp_path / "out.jsonl"
+        target.write_text("the old export\n", encoding="utf-8")
+        arguments = [
+            "export",
+            "--format",
+            "jsonld",
+            str(tmp_path / "feed.jsonl"),
+            "-o",
+            str(target),
+        ]
+        with pytest.raises(KeyboardInterrupt):
+            run(arguments, stderr=Interrupting())  # interrupted at the second line's report
+        assert "the old export\n" == target.read_text(encoding="utf-8")
+        assert ["feed.jsonl", "out.jsonl"] == sorted(p.name for p in tmp_path.iterdir())

@@ -11,7 +11,7 @@ import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from rfc3986_validator import validate_rfc3986  # type: ignore[import-untyped]  # no types
+from rfc3986_validator import validate_rfc3986
 
 from mutations import mutated
 from newsarticle import Article, InvalidValueError, dumps

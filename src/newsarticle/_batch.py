@@ -135,14 +135,19 @@ def _source(path: Path, relative: PurePath) -> Source:
     return Source(name=str(path), path=path, relative=relative, lines=path.suffix == ".jsonl")
 
 
-def records(source: Source, max_size: int) -> Iterator[Record]:
-    """The documents of ``source``: one per file, one per non-blank line of JSON Lines."""
+def records(source: Source, max_size: int, stdin: BinaryIO | None = None) -> Iterator[Record]:
+    """The documents of ``source``: one per file, one per non-blank line of JSON Lines.
+
+    Standard input (the path ``-``) is read from ``stdin``, the process's standard input when
+    None, here in the calling process: workers get its bytes.
+    """
     if source.problem is not None:
         yield Record(source=source, problem=source.problem)
         return
     if not source.lines:
         if source.path is None:
-            data = sys.stdin.buffer.read(max_size + 1)
+            reader = sys.stdin.buffer if stdin is None else stdin
+            data = reader.read(max_size + 1)
             if len(data) > max_size:
                 yield Record(source=source, problem=_too_large(max_size))
             else:

@@ -21,10 +21,11 @@ raises :class:`~newsarticle.InvalidReferenceError` on an article that is not val
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
-from typing import Any, Final, TypeAlias
+from typing import Any, Final, TypeAlias, TypeGuard
 
 import attrs
 
@@ -58,7 +59,8 @@ class _Nested:
     steps: tuple[_Reference | _Nested, ...]
 
 
-def _is_model(kind: object) -> bool:
+def _is_model(kind: object) -> TypeGuard[type[Any]]:
+    """Whether a field's rule is a class of the model (not an enumeration or a value type)."""
     return isinstance(kind, type) and attrs.has(kind) and not hasattr(kind, "__rule__")
 
 
@@ -70,7 +72,7 @@ def _steps(cls: type[Any]) -> tuple[_Reference | _Nested, ...]:
         if declared.refs is not None:
             found.append(_Reference(field.name, declared, many))
         elif _is_model(declared.rule):
-            inner = _steps(declared.rule)  # type: ignore[arg-type]  # a class, just checked
+            inner = _steps(declared.rule)
             if inner:
                 found.append(_Nested(field.name, many, inner))
     return tuple(found)
@@ -78,14 +80,14 @@ def _steps(cls: type[Any]) -> tuple[_Reference | _Nested, ...]:
 
 def _collections() -> dict[str, type[Any]]:
     """The collections of the article whose objects have ids, by name, in document order."""
-    found = {}
+    found: dict[str, type[Any]] = {}
     for field in attrs.fields(Article):
-        declared = spec(field)
-        if declared.shape == "many" and _is_model(declared.rule):
-            names = {f.name: spec(f).rule for f in attrs.fields(declared.rule)}  # type: ignore[arg-type]
+        rule = spec(field).rule
+        if spec(field).shape == "many" and _is_model(rule):
+            names = {f.name: spec(f).rule for f in attrs.fields(rule)}
             if names.get("id") is ID:
-                found[field.name] = declared.rule
-    return found  # type: ignore[return-value]  # classes, checked by _is_model
+                found[field.name] = rule
+    return found
 
 
 def _noun(cls: type[Any]) -> str:
@@ -167,6 +169,11 @@ def article_problems(article: Article) -> list[Problem]:
     return _Checks(article, _MODEL).run()
 
 
+_ID: Final = operator.attrgetter("id")
+_ID_TEXT: Final = operator.attrgetter("id", "text")
+_KEY_ID: Final = operator.itemgetter("id")
+
+
 def _pointer(where: Where) -> str:
     return "".join(f"/{part}" for part in where)
 
@@ -227,17 +234,20 @@ class _Checks:
         total = 0
         every: set[str] = set()
         for collection in _COLLECTIONS:
-            items = reading.items(reading.get(document, collection))
-            try:  # the usual case, at once: objects with string ids
-                ids = [item.id for item in items] if reading.model else [x["id"] for x in items]
-            except (TypeError, KeyError):
-                break
-            if not reading.model and not set(map(type, ids)) <= {str}:
-                break
-            own = set(ids)
+            if reading.model:  # the usual case, at once: objects with string ids
+                items = getattr(document, collection)
+                own = set(map(_ID, items))
+            else:
+                items = reading.items(reading.get(document, collection))
+                try:
+                    own = set(map(_KEY_ID, items))
+                except (TypeError, KeyError):
+                    break
+                if not set(map(type, own)) <= {str}:
+                    break
             self.ids[collection] = own
             every |= own
-            total += len(ids)
+            total += len(items)
         else:
             if total == len(every):
                 self.distinct = True
@@ -274,6 +284,8 @@ class _Checks:
         get = self.reading.get
         if self.distinct:  # every paragraph has its own id
             items = self.reading.items(get(self.document, _ANCHORS))
+            if self.reading.model:
+                return dict(map(_ID_TEXT, items))
             return {get(item, "id"): get(item, "text") for item in items}
         return {key: get(item, "text") for key, item in self.objects(_ANCHORS).items()}
 
@@ -314,12 +326,15 @@ class _Checks:
 
     def cycles(self, collection: str, key: str, verb: str) -> None:
         """Report each object of ``collection`` whose ``key`` links come back to it."""
-        get, objects = self.reading.get, self.objects(collection)
-        links = {identifier: get(item, key) for identifier, item in objects.items()}
-        if _acyclic(links):
-            return  # the usual case, at once
-        items = self.reading.items(get(self.document, collection))
-        for index, item in enumerate(items):
+        get = self.reading.get
+        if self.distinct and self.reading.model:  # the usual case, at once
+            items = get(self.document, collection)
+            if _acyclic(dict(map(operator.attrgetter("id", key), items))):
+                return
+        objects = self.objects(collection)
+        if _acyclic({identifier: get(item, key) for identifier, item in objects.items()}):
+            return
+        for index, item in enumerate(self.reading.items(get(self.document, collection))):
             target = get(item, key)
             if type(target) is str and target in objects:
                 self.cycle(item, key, verb, (collection, index), get(item, "id"), collection)
@@ -460,7 +475,8 @@ class _Generator:
                 write = self.references if step.many else self.reference
                 lines += write(step, value, obj, path, owner, collection)
                 continue
-            inner: type[Any] = fields[step.key].rule  # type: ignore[assignment]  # a class
+            inner = fields[step.key].rule
+            assert _is_model(inner)
             if not step.many:
                 test = f"{value} is not None" if self.model else f"type({value}) is dict"
                 nested = self.steps(
@@ -599,9 +615,11 @@ class _Generator:
 def _acyclic(links: dict[str, Any]) -> bool:
     """Whether no chain of ``links`` (id to id, or to anything else) comes back on itself."""
     done: set[str] = set()
-    for start in links:
-        path: set[str] = set()
-        current: Any = start
+    for start, target in links.items():
+        if target is None or target in done:
+            continue  # the chain ends here, or joins one already followed
+        path = {start}
+        current: Any = target
         while type(current) is str and current in links and current not in done:
             if current in path:
                 return False

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, Final, TypeAlias
 
 import attrs
-from rfc3986_validator import validate_rfc3986  # type: ignore[import-untyped]  # ships no types
+from rfc3986_validator import validate_rfc3986
 
 from ._errors import InvalidValueError
 
@@ -226,7 +226,12 @@ class UrlRule(Rule):
 
     name: str
     description: str
-    start: str  #: the pattern of the scheme and host
+    scheme: str  #: the pattern of the scheme and the ``://`` after it
+
+    @property
+    def start(self) -> str:
+        """The pattern of the scheme and the host, which the schema writes."""
+        return f"{self.scheme}[^/?#]+"
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "format": "uri", "pattern": f"^{self.start}"}
@@ -437,7 +442,7 @@ PARAGRAPH_TEXT: Final = attrs.evolve(TEXT, paragraph=True)
 URL: Final = UrlRule(
     name="Url",
     description="An absolute http or https URL (RFC 3986).",
-    start=r"[Hh][Tt][Tt][Pp][Ss]?://[^/?#]+",
+    scheme=r"[Hh][Tt][Tt][Pp][Ss]?://",
 )
 _URL_START: Final = re.compile(URL.start)
 # A common shape of http(s) URL that is RFC 3986 by construction: a host name, an optional
@@ -446,7 +451,7 @@ _URL_START: Final = re.compile(URL.start)
 # through the full RFC 3986 grammar.
 _URL_CHAR: Final = r"(?:[A-Za-z0-9._~!$&'()*+,;=:@/-]|%[0-9A-Fa-f]{2})"
 SIMPLE_URL: Final = re.compile(
-    rf"[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9][A-Za-z0-9.-]*(?::[0-9]*)?(?:/{_URL_CHAR}*)?"
+    rf"{URL.scheme}[A-Za-z0-9][A-Za-z0-9.-]*(?::[0-9]*)?(?:/{_URL_CHAR}*)?"
     rf"(?:\?(?:{_URL_CHAR}|\?)*)?(?:#(?:{_URL_CHAR}|\?)*)?"
 )
 
@@ -543,7 +548,8 @@ def spec(field: attrs.Attribute[Any]) -> Spec:
 
 def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     """The converter a sequence field names (a list becomes a tuple); see :func:`derive`."""
-    return _sequence(value)  # type: ignore[no-any-return]  # refused by the validator if not
+    converted: tuple[Any, ...] = _sequence(value)  # anything else: refused by the validator
+    return converted
 
 
 def derive(cls: type[Any], fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:

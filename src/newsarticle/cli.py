@@ -1,5 +1,9 @@
 """The ``newsarticle`` command: validate and export article documents, print the schema.
 
+:func:`run` runs a command line in this process, on the streams it is given, and returns
+the exit status; :func:`main` is the ``newsarticle`` program: :func:`run` on the process's
+streams, with what only a whole process has (signals, the final flush of stdout).
+
 Exit status: 0 when every input is valid, 1 when some input is invalid (or,
 with ``--strict``, has warnings), 2 for a usage error or an input that cannot
 be read at all.
@@ -8,15 +12,19 @@ be read at all.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
 import signal
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from gettext import gettext
 from pathlib import Path
 from types import FrameType
-from typing import IO, Final
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, Final, NoReturn, TextIO
+
+import attrs
 
 from . import __version__
 from ._batch import DEFAULT_MAX_SIZE, Options, Outcome, Source, expand, ordered_map, records
@@ -25,7 +33,10 @@ from ._errors import Problem, Severity
 from ._export._text import MIN_WIDTH
 from ._schema import schema_path, schema_text
 
-__all__ = ["main"]
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
+__all__ = ["main", "run"]
 
 EXIT_OK: Final = 0
 EXIT_INVALID: Final = 1
@@ -36,6 +47,15 @@ _SUFFIXES: Final = {"jsonld": ".jsonld", "text": ".txt", "html": ".html"}
 
 class UsageError(Exception):
     """A command line that cannot be carried out; exit status 2."""
+
+
+@attrs.frozen
+class Streams:
+    """Where one run reads standard input from and writes its output and messages to."""
+
+    stdin: BinaryIO | None  #: read for the path ``-``; None: the process's, when it is read
+    stdout: TextIO
+    stderr: TextIO
 
 
 # --- output -----------------------------------------------------------------
@@ -159,14 +179,14 @@ def _problem_json(outcome: Outcome, problem: Problem) -> dict[str, object]:
 # --- progress ---------------------------------------------------------------
 
 
-def _progress(outcomes: Iterator[Outcome], total: int | None) -> Iterator[Outcome]:
-    """Outcomes, with a progress bar on stderr when stderr is a terminal."""
-    if not sys.stderr.isatty():
+def _progress(outcomes: Iterator[Outcome], total: int | None, stderr: TextIO) -> Iterator[Outcome]:
+    """Outcomes, with a progress bar on ``stderr`` when it is a terminal."""
+    if not stderr.isatty():
         yield from outcomes
         return
     from tqdm import tqdm
 
-    with tqdm(total=total, unit="doc", file=sys.stderr, leave=False, dynamic_ncols=True) as bar:
+    with tqdm(total=total, unit="doc", file=stderr, leave=False, dynamic_ncols=True) as bar:
         for outcome in outcomes:
             bar.update(1)
             yield outcome
@@ -176,20 +196,25 @@ def _total(sources: Sequence[Source]) -> int | None:
     return None if any(source.lines for source in sources) else len(sources)
 
 
-def _outcomes(sources: Sequence[Source], options: Options, jobs: int) -> Iterator[Outcome]:
-    work = (record for source in sources for record in records(source, options.max_size))
-    return _progress(ordered_map(None, options, work, jobs), _total(sources))
+def _outcomes(
+    sources: Sequence[Source], options: Options, jobs: int, streams: Streams
+) -> Iterator[Outcome]:
+    # The records, standard input's bytes included, are made here, in this process.
+    work = (
+        record for source in sources for record in records(source, options.max_size, streams.stdin)
+    )
+    return _progress(ordered_map(None, options, work, jobs), _total(sources), streams.stderr)
 
 
 # --- commands ---------------------------------------------------------------
 
 
-def run_validate(arguments: argparse.Namespace) -> int:
+def run_validate(arguments: argparse.Namespace, streams: Streams) -> int:
     sources = list(expand(arguments.paths))
     options = Options(profile=arguments.profile, max_size=arguments.max_size)
     tally = Tally(arguments.strict)
     report: list[dict[str, object]] = []
-    for outcome in _outcomes(sources, options, arguments.jobs):
+    for outcome in _outcomes(sources, options, arguments.jobs, streams):
         tally.add(outcome)
         if arguments.format == "json":
             report.append(
@@ -203,12 +228,12 @@ def run_validate(arguments: argparse.Namespace) -> int:
             continue
         render = format_github if arguments.format == "github" else format_problem
         for problem in outcome.problems:
-            _write(sys.stdout, render(outcome, problem) + "\n")
+            _write(streams.stdout, render(outcome, problem) + "\n")
     if arguments.format == "json":
         document = {"documents": report, "summary": tally.as_json()}
-        _write(sys.stdout, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        _write(streams.stdout, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     else:
-        _write(sys.stdout, tally.summary() + "\n")
+        _write(streams.stdout, tally.summary() + "\n")
     return tally.status()
 
 
@@ -277,8 +302,9 @@ def _keep_inputs(sources: Sequence[Source], targets: dict[str, Path]) -> None:
 class _Sink:
     """Sends each export where it belongs: stdout, its own file, or its JSON Lines stream."""
 
-    def __init__(self, targets: dict[str, Path] | None) -> None:
+    def __init__(self, targets: dict[str, Path] | None, stdout: TextIO) -> None:
         self.targets = targets
+        self.stdout = stdout
         self.stream: AtomicFile | None = None
         self.stream_source: str | None = None
 
@@ -294,7 +320,7 @@ class _Sink:
             return
         text = outcome.output if outcome.output.endswith("\n") else outcome.output + "\n"
         if self.targets is None:
-            _write(sys.stdout, text)
+            _write(self.stdout, text)
         elif self.stream is not None and outcome.source.lines:
             self.stream.write(outcome.output.encode("utf-8") + b"\n")
         else:
@@ -315,9 +341,9 @@ class _Sink:
             self.stream = None
 
 
-def run_export(arguments: argparse.Namespace) -> int:
+def run_export(arguments: argparse.Namespace, streams: Streams) -> int:
     sources = list(expand(arguments.paths))
-    sink = _Sink(_targets(sources, arguments))
+    sink = _Sink(_targets(sources, arguments), streams.stdout)
     options = Options(
         max_size=arguments.max_size,
         export=arguments.format,
@@ -327,24 +353,24 @@ def run_export(arguments: argparse.Namespace) -> int:
     )
     tally = Tally(strict=False)
     try:
-        for outcome in _outcomes(sources, options, arguments.jobs):
+        for outcome in _outcomes(sources, options, arguments.jobs, streams):
             tally.add(outcome)
             for problem in outcome.problems:
-                _write(sys.stderr, format_problem(outcome, problem) + "\n")
+                _write(streams.stderr, format_problem(outcome, problem) + "\n")
             sink.take(outcome)
         sink.close()
     finally:
         sink.abandon()
     if tally.invalid or tally.unreadable:
-        _write(sys.stderr, tally.summary() + "\n")
+        _write(streams.stderr, tally.summary() + "\n")
     return tally.status()
 
 
-def run_schema(arguments: argparse.Namespace) -> int:
+def run_schema(arguments: argparse.Namespace, streams: Streams) -> int:
     if arguments.path:
-        _write(sys.stdout, f"{schema_path()}\n")
+        _write(streams.stdout, f"{schema_path()}\n")
     else:
-        _write(sys.stdout, schema_text())
+        _write(streams.stdout, schema_text())
     return EXIT_OK
 
 
@@ -415,19 +441,94 @@ Invalid documents are reported on stderr and skipped.
 """
 
 
-def parser() -> argparse.ArgumentParser:
-    """The command-line parser."""
+class Parser(argparse.ArgumentParser):
+    """An argument parser that writes its help, usage and errors to the streams it is given.
+
+    argparse writes to ``sys.stdout`` and ``sys.stderr`` as they are when it writes; a
+    stream given as None is that.  Leaving (after ``--help``, ``--version`` or a usage
+    error) raises :class:`SystemExit` with the status, as argparse does.
+    """
+
+    def __init__(
+        self, *args: Any, stdout: TextIO | None = None, stderr: TextIO | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.stdout = stdout
+        self.stderr = stderr
+
+    def _out(self) -> TextIO | None:
+        return sys.stdout if self.stdout is None else self.stdout
+
+    def _err(self) -> TextIO | None:
+        return sys.stderr if self.stderr is None else self.stderr
+
+    def print_usage(self, file: SupportsWrite[str] | None = None) -> None:
+        super().print_usage(self._out() if file is None else file)
+
+    def print_help(self, file: SupportsWrite[str] | None = None) -> None:
+        super().print_help(self._out() if file is None else file)
+
+    def print_version(self, version: str) -> None:
+        self._say(f"{version}\n", self._out())
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        if message:
+            self._say(message, self._err())
+        raise SystemExit(status)
+
+    def _say(self, message: str, stream: TextIO | None) -> None:
+        """Write as argparse writes: to stderr when there is no stream, and a failing stream
+        is passed over."""
+        with contextlib.suppress(AttributeError, OSError):
+            (stream or self._err() or sys.stderr).write(message)
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(self._err())
+        arguments = {"prog": self.prog, "message": message}
+        self.exit(EXIT_USAGE, gettext("%(prog)s: error: %(message)s\n") % arguments)
+
+
+class _Version(argparse.Action):
+    """``--version``: argparse's action writes to ``sys.stdout``; this one to the parser's."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, version: str) -> None:
+        super().__init__(
+            option_strings,
+            dest=argparse.SUPPRESS,
+            default=argparse.SUPPRESS,
+            nargs=0,
+            help="show program's version number and exit",
+        )
+        self.version = version
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        assert isinstance(parser, Parser)
+        parser.print_version(self.version)
+        parser.exit()
+
+
+def parser(stdout: TextIO | None = None, stderr: TextIO | None = None) -> Parser:
+    """The command-line parser; its help and messages go to ``stdout`` and ``stderr`` (the
+    process's streams when None)."""
     formatter = argparse.RawDescriptionHelpFormatter
-    top = argparse.ArgumentParser(
+    streams: dict[str, Any] = {"stdout": stdout, "stderr": stderr}
+    top = Parser(
         prog="newsarticle",
         description="Validate and export news article documents.",
         epilog="Run 'newsarticle COMMAND --help' for a command's options and examples.",
         formatter_class=formatter,
+        **streams,
     )
-    top.add_argument("--version", action="version", version=f"newsarticle {__version__}")
+    top.add_argument("--version", action=_Version, version=f"newsarticle {__version__}")
     commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    common = argparse.ArgumentParser(add_help=False)
+    common = Parser(add_help=False)
     common.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder, or - for stdin")
     common.add_argument(
         "--jobs",
@@ -453,6 +554,7 @@ def parser() -> argparse.ArgumentParser:
         description="Check article documents: JSON syntax, the schema, values and integrity.",
         epilog=_VALIDATE_EXAMPLES,
         formatter_class=formatter,
+        **streams,
     )
     check.add_argument(
         "--format",
@@ -475,6 +577,7 @@ def parser() -> argparse.ArgumentParser:
         description="Export valid article documents; report invalid ones on stderr.",
         epilog=_EXPORT_EXAMPLES,
         formatter_class=formatter,
+        **streams,
     )
     export.add_argument("--format", choices=("jsonld", "text", "html"), required=True)
     export.add_argument(
@@ -502,6 +605,7 @@ def parser() -> argparse.ArgumentParser:
             "examples:\n  newsarticle schema > article.schema.json\n  newsarticle schema --path\n"
         ),
         formatter_class=formatter,
+        **streams,
     )
     schema.add_argument("--path", action="store_true", help="print the schema file's path instead")
     schema.set_defaults(run=run_schema)
@@ -512,25 +616,66 @@ def _terminate(signum: int, frame: FrameType | None) -> None:
     raise SystemExit(128 + signum)
 
 
-def main(argv: Iterable[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
-    arguments = parser().parse_args(None if argv is None else list(argv))
-    signal.signal(signal.SIGTERM, _terminate)
+def run(
+    argv: Sequence[str],
+    *,
+    stdin: BinaryIO | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
+    """Run the command line ``argv`` (the arguments, without the program's name) in this
+    process and return its exit status, the one the ``newsarticle`` command exits with.
+
+    The path ``-`` reads ``stdin`` (bytes), here in this process even with ``--jobs``.
+    Output, ``--help`` and ``--version`` go to ``stdout``; export's problem lines, usage
+    errors (argparse's usage and message, or one line), other errors (one line) and the
+    progress bar (when ``stderr.isatty()``) go to ``stderr``.  Each stream defaults to the process's
+    (``sys.stdin.buffer``, ``sys.stdout``, ``sys.stderr``, as they are at the call).
+    Nothing else of the process is touched: no signal handler is installed and
+    :class:`SystemExit` is not raised.  A broken pipe on ``stdout`` ends the run with
+    status 2 and no message; KeyboardInterrupt is left to the caller, once an unfinished
+    output file has been removed.
+    """
+    streams = Streams(
+        stdin=stdin,
+        stdout=sys.stdout if stdout is None else stdout,
+        stderr=sys.stderr if stderr is None else stderr,
+    )
     try:
-        status: int = arguments.run(arguments)
-        sys.stdout.flush()
+        arguments = parser(streams.stdout, streams.stderr).parse_args(list(argv))
+    except SystemExit as leaving:  # --help, --version or a usage error, already reported
+        code = leaving.code
+        return EXIT_OK if code is None else code if isinstance(code, int) else EXIT_USAGE
+    try:
+        status: int = arguments.run(arguments, streams)
+        streams.stdout.flush()
     except UsageError as error:
-        sys.stderr.write(f"newsarticle {arguments.command}: error: {error}\n")
+        streams.stderr.write(f"newsarticle {arguments.command}: error: {error}\n")
         return EXIT_USAGE
     except BrokenPipeError:
         # The reader went away (`newsarticle export ... | head -1`): end quietly, with the
         # status of an output error.
+        return EXIT_USAGE
+    except OSError as error:
+        streams.stderr.write(f"newsarticle {arguments.command}: error: {error}\n")
+        return EXIT_USAGE
+    return status
+
+
+def main(argv: Iterable[str] | None = None) -> int:
+    """The ``newsarticle`` program: :func:`run` on the process's streams; return the exit
+    status.  SIGTERM ends it with status 143 and Ctrl-C with 130 (an unfinished output file
+    removed), and after a broken pipe stdout is pointed at the null device, so that the
+    interpreter's last flush has nowhere to fail."""
+    signal.signal(signal.SIGTERM, _terminate)
+    try:
+        status = run(sys.argv[1:] if argv is None else list(argv))
+        if sys.stdout is not None:
+            sys.stdout.flush()  # what a broken pipe left unwritten fails again here
+    except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 128 + signal.SIGINT
-    except OSError as error:
-        sys.stderr.write(f"newsarticle {arguments.command}: error: {error}\n")
-        return EXIT_USAGE
     return status

@@ -36,6 +36,13 @@ _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?")
 _WORD = re.compile(r"-?[A-Za-z]+")
 
 
+def _skip(text: str, pos: int) -> int:
+    """Where the whitespace from ``pos`` on ends."""
+    match = _SPACE.match(text, pos)
+    assert match is not None  # the pattern matches the empty string
+    return match.end()
+
+
 def _escape(key: str) -> str:
     return key.replace("~", "~0").replace("/", "~1")
 
@@ -96,11 +103,11 @@ class Locator:
         self._scanned = True
         text = self._text
         end = len(text)
-        skip = _SPACE.match
+        skip = _skip
         stack: list[_Open] = []
         pointer = ""
         state = _VALUE
-        pos = skip(text, 0).end()  # type: ignore[union-attr]
+        pos = skip(text, 0)
         while pos < end:
             if state is _VALUE:
                 self._positions.setdefault(pointer, pos)
@@ -111,7 +118,7 @@ class Locator:
                         return self._refuse("json-depth", "", pos, message)
                     top = _Open(pointer, char == "{")
                     stack.append(top)
-                    pos = skip(text, pos + 1).end()  # type: ignore[union-attr]
+                    pos = skip(text, pos + 1)
                     if pos < end and text[pos] == ("}" if top.is_object else "]"):
                         stack.pop()
                         pos += 1
@@ -138,13 +145,13 @@ class Locator:
                     return self._refuse("json-duplicate-key", pointer, pos, message)
                 top.keys.add(key)
                 self._positions.setdefault(pointer, pos)
-                pos = skip(text, match.end()).end()  # type: ignore[union-attr]
+                pos = skip(text, match.end())
                 if pos >= end or text[pos] != ":":
                     return self._refuse("json-syntax", pointer, pos, "expected ':' after the key")
-                pos = skip(text, pos + 1).end()  # type: ignore[union-attr]
+                pos = skip(text, pos + 1)
                 state = _VALUE
             else:
-                pos = skip(text, pos).end()  # type: ignore[union-attr]
+                pos = skip(text, pos)
                 if pos >= end:
                     break
                 if not stack:
@@ -152,7 +159,7 @@ class Locator:
                 top = stack[-1]
                 char = text[pos]
                 if char == ",":
-                    pos = skip(text, pos + 1).end()  # type: ignore[union-attr]
+                    pos = skip(text, pos + 1)
                     if top.is_object:
                         state = _KEY
                     else:
