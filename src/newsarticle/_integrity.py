@@ -411,6 +411,28 @@ class _Checks:
                 self.report("correction-before-published", ("corrections", index, "date"), message)
 
 
+@attrs.frozen
+class _Site:
+    """Where the walk stands at a reference: the expressions of the generated code.
+
+    ``value`` holds the reference, found in the object ``obj`` at ``path``, inside the article
+    object ``owner`` of ``collection``.
+    """
+
+    spec: Spec
+    value: str
+    obj: str
+    path: tuple[str, ...]
+    owner: str
+    collection: str
+
+    @property
+    def kinds(self) -> frozenset[str]:
+        """What the reference may name."""
+        assert self.spec.refs is not None
+        return self.spec.refs
+
+
 class _Generator:
     """Writes, once, the walk of the references of an article, from the declarations.
 
@@ -472,8 +494,8 @@ class _Generator:
             key = repr(step.key)
             if isinstance(step, _Reference):
                 path = (*where, key)
-                write = self.references if step.many else self.reference
-                lines += write(step, value, obj, path, owner, collection)
+                site = _Site(step.spec, value, obj, path, owner, collection)
+                lines += self.references(site) if step.many else self.reference(site)
                 continue
             inner = fields[step.key].rule
             assert _is_model(inner)
@@ -515,12 +537,27 @@ class _Generator:
         return lines
 
     def anchors(self, obj: str, value: str, parent: str, key: str) -> list[str]:
+        """Lines that check anchors: the usual case at once, anything else by ``c.anchors``."""
         self.texts = True
-        return _anchors_source(self, obj, value, parent, key)
+        call = f"c.anchors({obj}, {value}, found, {parent}, {key})"
+        text = self.member(obj, "text")
+        return [
+            "if found:",
+            *_indent(
+                [
+                    f"parts = {text}",
+                    "parts = parts.split('\\n\\n') if type(parts) is str else ()",
+                    f"if len(parts) != len(found) or len(found) != len({value}): {call}",
+                    "else:",
+                    "    for part, anchor in zip(parts, found):",
+                    "        body = texts.get(anchor)",
+                    f"        if type(body) is not str or part not in body: {call}; break",
+                ]
+            ),
+        ]
 
-    def allowed(self, kinds: frozenset[str] | None) -> str:
+    def allowed(self, kinds: frozenset[str]) -> str:
         """The local name of the set of ids that a reference to ``kinds`` may name."""
-        assert kinds is not None
         return self.sets.setdefault(kinds, f"allowed_{len(self.sets)}")
 
     def record(self, kinds: frozenset[str], value: str, many: bool) -> list[str]:
@@ -533,23 +570,11 @@ class _Generator:
             lines.append(f"resolved.{method}({value})")
         return lines
 
-    def reference(
-        self,
-        step: _Reference,
-        value: str,
-        obj: str,
-        path: tuple[str, ...],
-        owner: str,
-        collection: str,
-    ) -> list[str]:
-        declared = step.spec
-        assert declared.refs is not None
-        allowed, kinds, where = (
-            self.allowed(declared.refs),
-            self.name(declared.refs, "kinds"),
-            _tuple(path),
-        )
-        resolved = self.record(declared.refs, value, many=False)
+    def reference(self, site: _Site) -> list[str]:
+        """Lines that check one reference, held in ``site.value``."""
+        declared, value, owner, where = site.spec, site.value, site.owner, _tuple(site.path)
+        allowed, kinds = self.allowed(site.kinds), self.name(site.kinds, "kinds")
+        resolved = self.record(site.kinds, value, many=False)
         if declared.not_self is not None:
             message = self.name(declared.not_self, "message")
             resolved.append(
@@ -557,7 +582,7 @@ class _Generator:
             )
         if declared.acyclic is not None:
             # Checked for the whole collection once its walk is done (see steps).
-            assert declared.refs == {collection.strip("'")}, "a chain stays in its collection"
+            assert site.kinds == {site.collection.strip("'")}, "a chain stays in its collection"
         test = f"{value} is not None" if self.model else f"type({value}) is str"
         if not resolved:
             unresolved = f"if {test} and {value} not in {allowed}:"
@@ -573,22 +598,10 @@ class _Generator:
             ),
         ]
 
-    def references(
-        self,
-        step: _Reference,
-        value: str,
-        obj: str,
-        path: tuple[str, ...],
-        owner: str,
-        collection: str,
-    ) -> list[str]:
-        declared = step.spec
-        assert declared.refs is not None
-        allowed, kinds, where = (
-            self.allowed(declared.refs),
-            self.name(declared.refs, "kinds"),
-            _tuple(path),
-        )
+    def references(self, site: _Site) -> list[str]:
+        """Lines that check a sequence of references, held in ``site.value``."""
+        declared, value, owner, where = site.spec, site.value, site.owner, _tuple(site.path)
+        allowed, kinds = self.allowed(site.kinds), self.name(site.kinds, "kinds")
         # The usual case at once, every item an id of an allowed kind; else one by one.
         if self.model:
             test = [f"if {allowed}.issuperset({value}):"]
@@ -600,14 +613,14 @@ class _Generator:
             ]
         body = [
             *test,
-            *_indent([*self.record(declared.refs, value, many=True), f"found = {value}"]),
+            *_indent([*self.record(site.kinds, value, many=True), f"found = {value}"]),
             f"else: found = c.each({value}, {allowed}, {kinds}, {where})",
         ]
         if declared.not_self is not None:
             message = self.name(declared.not_self, "message")
             body.append(f"if {owner} in found: c.report('self-reference', {where}, {message})")
         if declared.anchors:
-            body += self.anchors(obj, value, _tuple(path[:-1]), path[-1])
+            body += self.anchors(site.obj, value, _tuple(site.path[:-1]), site.path[-1])
         test_value = value if self.model else f"type({value}) is list and {value}"
         return [f"if {test_value}:", *_indent(body)]
 
@@ -627,28 +640,6 @@ def _acyclic(links: dict[str, Any]) -> bool:
             current = links[current]
         done |= path
     return True
-
-
-def _anchors_source(
-    generator: _Generator, obj: str, value: str, parent: str, key: str
-) -> list[str]:
-    """Lines that check anchors: the usual case at once, anything else by ``c.anchors``."""
-    call = f"c.anchors({obj}, {value}, found, {parent}, {key})"
-    text = generator.member(obj, "text")
-    return [
-        "if found:",
-        *_indent(
-            [
-                f"parts = {text}",
-                "parts = parts.split('\\n\\n') if type(parts) is str else ()",
-                f"if len(parts) != len(found) or len(found) != len({value}): {call}",
-                "else:",
-                "    for part, anchor in zip(parts, found):",
-                "        body = texts.get(anchor)",
-                f"        if type(body) is not str or part not in body: {call}; break",
-            ]
-        ),
-    ]
 
 
 def _index(items: tuple[Any, ...], item: object) -> int:
