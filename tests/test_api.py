@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import inspect
 import types
+import typing
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ import pytest
 import newsarticle
 from helpers_export import example
 from newsarticle import Correction, Image, InvalidValueError, PartialDate
+from newsarticle._rules import Rule, spec
 
 PACKAGE = Path(newsarticle.__file__).parent
 PUBLIC_MODULES = {"__init__.py", "__main__.py", "cli.py", "testing/__init__.py"}
@@ -75,3 +77,34 @@ def test_every_field_refuses_a_wrong_value_naming_itself(instance: Any) -> None:
             type(instance)(**{**values, field.name: object()})
         assert field.name == caught.value.field
         assert isinstance(caught.value, ValueError)
+
+
+def _model_classes() -> list[type[Any]]:
+    found: list[type[Any]] = []
+    pending: list[type[Any]] = [newsarticle.Article]
+    while pending:
+        cls = pending.pop()
+        if cls in found:
+            continue
+        found.append(cls)
+        for field in attrs.fields(cls):
+            rule = spec(field).rule
+            if isinstance(rule, type) and attrs.has(rule) and "__rule__" not in vars(rule):
+                pending.append(rule)
+    return found
+
+
+@pytest.mark.parametrize("cls", _model_classes(), ids=lambda cls: cls.__name__)
+def test_every_field_is_annotated_as_its_rule_holds_it(cls: type[Any]) -> None:
+    """The annotation of each field (what type checkers see) is the type its declared rule
+    holds: optional fields may be None, sequences are tuples of it."""
+    hints = typing.get_type_hints(cls)
+    for field in attrs.fields(cls):
+        declared = spec(field)
+        rule = declared.rule
+        held = rule.python_type if isinstance(rule, Rule) else rule
+        expected: Any = {
+            "many": tuple[held, ...],  # type: ignore[valid-type]  # a type held in a variable
+            "optional": held | None,
+        }.get(declared.shape, held)
+        assert expected == hints[field.name], f"{cls.__name__}.{field.name}"
