@@ -620,7 +620,7 @@ class _Writer:
         outlets = [o for o in self.organizations if o.kind is OrganizationKind.NEWS_MEDIA]
         outlet = rng.choice(outlets).id if channel in OUTLET_CHANNELS and outlets else None
         date = self.partial_date(before=self.published.date()) if rng.random() < 0.6 else None
-        weekday = WEEKDAYS[date.earliest().weekday()] if date and date.day else None
+        weekday = WEEKDAYS[date.earliest.weekday()] if date and date.day else None
         words = slug(f"{source or 'unknown'} {channel.value}")
         return Attribution(
             id=self.ids.new(words),

@@ -10,8 +10,11 @@ from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# "ci" is the thorough profile CI runs (CI=true); "dev", the default elsewhere, is a quick look
-# for local runs.  HYPOTHESIS_PROFILE names one explicitly.
+# "ci" is the thorough profile CI runs (CI=true): 100 examples a property, no example database
+# (every run starts afresh), and the blob to reproduce a failure printed.  "dev", the default
+# elsewhere, is a quick look for local runs: 10 examples a property, and the local database
+# (.hypothesis/, ignored by git), so that a failure found once is tried first next time.
+# HYPOTHESIS_PROFILE names one explicitly.
 settings.register_profile(
     "ci",
     max_examples=100,
@@ -21,7 +24,11 @@ settings.register_profile(
     database=None,
 )
 settings.register_profile(
-    "dev", parent=settings.get_profile("ci"), max_examples=20, print_blob=False
+    "dev",
+    parent=settings.get_profile("ci"),
+    max_examples=10,
+    print_blob=False,
+    database=settings.get_profile("default").database,
 )
 settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")

@@ -126,7 +126,7 @@ _DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 _DATETIME = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})"
 )
-_URL = re.compile(r"https?://\S+")
+_URL = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?://\S+")  # the scheme in any case, as the rule allows
 
 
 def _ids(value: Any) -> list[str]:

@@ -117,9 +117,9 @@ def reference_change(draw: st.DrawFn, document: Any) -> Any:
             if others:
                 put(document, path, draw(st.sampled_from(others)))
                 return document
-        else:  # the object that holds the reference
-            owner = at(document, path[:2]) if len(path) >= 2 else document
-            put(document, path, owner.get("id", "no-such-id"))
+        else:  # the id of the object of the article that holds the reference
+            owner = document[path[0]][path[1]] if path[0] in COLLECTIONS else document
+            put(document, path, owner["id"])
             return document
     if change == "cycle":
         chains = [(p, d) for p, d in sites if d.acyclic is not None]

@@ -164,7 +164,7 @@ class TestPartialDate:
     def test_earliest_and_latest_span_the_precision(self) -> None:
         """A month means its first to its last day."""
         july = PartialDate(year=2021, month=7)
-        assert (dt.date(2021, 7, 1), dt.date(2021, 7, 31)) == (july.earliest(), july.latest())
+        assert (dt.date(2021, 7, 1), dt.date(2021, 7, 31)) == (july.earliest, july.latest)
 
     def test_role_cannot_end_before_it_starts(self) -> None:
         """A role's end is not before its start; overlapping precisions are fine."""

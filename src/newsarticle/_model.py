@@ -251,10 +251,12 @@ class PartialDate:
             return DatePrecision.YEAR
         return DatePrecision.MONTH if self.day is None else DatePrecision.DAY
 
+    @property
     def earliest(self) -> dt.date:
         """The first day the date can mean."""
         return dt.date(self.year, self.month or 1, self.day or 1)
 
+    @property
     def latest(self) -> dt.date:
         """The last day the date can mean."""
         month = self.month or 12
@@ -442,7 +444,7 @@ class Role:
         if (
             self.start is not None
             and self.end is not None
-            and self.start.earliest() > self.end.latest()
+            and self.start.earliest > self.end.latest
         ):
             raise InvalidValueError("end", f"{self.end} is before the start {self.start}")
 

@@ -11,9 +11,15 @@ Use them to test your own pipelines against any article newsarticle accepts::
 
 :func:`articles` builds whole articles whose references all resolve, whose
 anchored quotes stand in their paragraphs and whose dates are in order: each
-one validates with no problem.  The entity strategies take pools of ids to
-refer to, so they compose.  :func:`schema_documents` builds JSON values from
-the bundled schema itself, with no knowledge of the model.
+one validates with no problem.  The strategies of the other classes take the
+ids their references may name, by collection (``refs={"people": ["p1"]}``), so
+they compose.  :func:`schema_documents` builds JSON values from the bundled
+schema itself, with no knowledge of the model.
+
+Every strategy is derived from the declarations of the model (its rules and
+its fields' declarations, see ``newsarticle._rules``), so a field added to the
+model is drawn with no change here, and each is built once: calling a
+function again gives the same strategy.
 
 This module needs Hypothesis (``pip install newsarticle[testing]``).
 """
@@ -22,36 +28,31 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from hypothesis import strategies as st
 
 from .._model import (
     Article,
     Attribution,
-    Channel,
     Claim,
     Correction,
-    Genre,
     GeoCoordinates,
     Image,
     Organization,
-    OrganizationKind,
     Paragraph,
-    ParagraphRole,
     PartialDate,
     Person,
     Place,
-    PlaceKind,
     Quote,
-    QuoteKind,
     Relation,
-    RelationKind,
     Role,
     UnnamedSource,
-    Verification,
 )
+from .._rules import ID, LANGUAGE, LINE, PARAGRAPH_TEXT, PARTIAL_DATE, TEXT, URL
+from . import _values
+from ._articles import article_strategy
+from ._derive import strategy
 from ._schema import schema_documents
 
 __all__ = [
@@ -80,430 +81,188 @@ __all__ = [
     "urls",
 ]
 
-_NO_CONTROL = st.characters(exclude_categories=("Cc", "Cs"))
+#: The ids references may name, by collection of the article: ``{"people": ["p1", "p2"]}``.
+Refs = Mapping[str, Iterable[str]]
 
 
-def _normalized(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
+# --- values ---------------------------------------------------------------------------
 
 
-@functools.cache
 def lines(*, max_size: int = 40) -> st.SearchStrategy[str]:
-    """Non-empty one-line text: any Unicode but control characters, in NFC."""
-    return st.text(_NO_CONTROL, min_size=1, max_size=max_size).map(_normalized)
+    """Non-empty one-line text: any Unicode but control characters and surrogates, in NFC.
+
+    At most ``max_size`` characters (before NFC).
+    """
+    found: st.SearchStrategy[str] = _values.text_values(LINE, max_size).strategy
+    return found
 
 
-@functools.cache
 def texts(*, max_size: int = 80) -> st.SearchStrategy[str]:
-    """Non-empty text that may hold newlines, in NFC."""
-    alphabet = st.one_of(_NO_CONTROL, st.just("\n"))
-    return st.text(alphabet, min_size=1, max_size=max_size).map(_normalized)
+    """Non-empty text that may hold newlines and blank lines, in NFC."""
+    found: st.SearchStrategy[str] = _values.text_values(TEXT, max_size).strategy
+    return found
 
 
-@functools.cache
 def paragraph_texts(*, max_size: int = 120) -> st.SearchStrategy[str]:
     """Text for a paragraph: newlines allowed, never a blank line, never a newline at an end."""
-    return (
-        texts(max_size=max_size)
-        .map(lambda text: "\n".join(part for part in text.split("\n") if part))
-        .filter(bool)
-    )
+    found: st.SearchStrategy[str] = _values.text_values(PARAGRAPH_TEXT, max_size).strategy
+    return found
 
 
-@functools.cache
 def ids() -> st.SearchStrategy[str]:
-    """Ids as the format allows them."""
-    return st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._-]{0,23}", fullmatch=True)
+    """Ids as the format allows them, now and then as long as it allows."""
+    found: st.SearchStrategy[str] = _values.id_values(ID).strategy
+    return found
 
 
-@functools.cache
 def urls() -> st.SearchStrategy[str]:
-    """Absolute https URLs with a host, a path and sometimes a query."""
-    label = st.from_regex(r"[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?", fullmatch=True)
-    segment = st.from_regex(r"[A-Za-z0-9._~-]{1,12}", fullmatch=True)
-    host = st.lists(label, min_size=1, max_size=3).map(".".join)
-    path = st.lists(segment, max_size=3).map(lambda parts: "".join(f"/{p}" for p in parts))
-    query = st.one_of(st.just(""), segment.map(lambda q: f"?q={q}"))
-    return st.builds(lambda h, p, q: f"https://{h}.example{p}{q}", host, path, query)
+    """Absolute http(s) URLs, some with a port, a query, a fragment or percent escapes."""
+    found: st.SearchStrategy[str] = _values.url_values(URL).strategy
+    return found
 
 
-@functools.cache
 def languages() -> st.SearchStrategy[str]:
-    """BCP 47 language tags."""
-    return st.sampled_from(
-        ["en", "en-GB", "en-US", "fr", "de-CH", "ar", "fa-AF", "ps", "zh-Hant-TW"]
-    )
+    """BCP 47 language tags (the examples of the format's rule)."""
+    found: st.SearchStrategy[str] = _values.values(LANGUAGE).strategy
+    return found
 
 
-@functools.cache
-@st.composite
-def partial_dates(draw: st.DrawFn) -> PartialDate:
+def partial_dates() -> st.SearchStrategy[PartialDate]:
     """Dates known to the year, the month or the day."""
-    day = draw(st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)))
-    precision = draw(st.sampled_from(("year", "month", "day")))
-    if precision == "year":
-        return PartialDate(year=day.year)
-    if precision == "month":
-        return PartialDate(year=day.year, month=day.month)
-    return PartialDate(year=day.year, month=day.month, day=day.day)
+    found: st.SearchStrategy[PartialDate] = _values.values(PARTIAL_DATE).strategy
+    return found
 
 
-@functools.cache
 def datetimes(
     *,
     min_value: dt.datetime = dt.datetime(1900, 1, 1),
     max_value: dt.datetime = dt.datetime(2100, 1, 1),
 ) -> st.SearchStrategy[dt.datetime]:
-    """Aware datetimes with an offset of whole minutes, as RFC 3339 can write them."""
-    offsets = st.integers(min_value=-(23 * 60 + 59), max_value=23 * 60 + 59).map(
-        lambda minutes: dt.timezone(dt.timedelta(minutes=minutes))
-    )
-    return st.datetimes(min_value=min_value, max_value=max_value, timezones=offsets)
+    """Aware datetimes with an offset of whole minutes, as RFC 3339 can write them.
+
+    The bounds are naive: the local time, whatever the offset.
+    """
+    found: st.SearchStrategy[dt.datetime] = _values.timestamp_values(min_value, max_value).strategy
+    return found
 
 
-@functools.cache
 def geo_coordinates() -> st.SearchStrategy[GeoCoordinates]:
     """Points anywhere on Earth."""
-    return st.builds(
-        GeoCoordinates,
-        latitude=st.floats(min_value=-90, max_value=90),
-        longitude=st.floats(min_value=-180, max_value=180),
-    )
+    return strategy(GeoCoordinates)
 
 
-def _optional(strategy: st.SearchStrategy[object]) -> st.SearchStrategy[object]:
-    return st.none() | strategy
+# --- the objects of an article --------------------------------------------------------
+#
+# Each takes ``id``, a strategy of the object's own id (default: any id), and ``refs``, the
+# ids its references may name by collection.  A reference with nothing to name is left out
+# (None, or an empty sequence); one the object cannot do without (a quote's attribution)
+# makes the call raise ValueError.  A reference that must not name its own object never
+# does.  The objects of any one draw are valid; that ids are unique across several draws,
+# and that every attribution and unnamed source is used, is for the caller (or
+# :func:`articles`) to see to.
 
 
-def _some(pool: Sequence[str], *, max_size: int = 3) -> st.SearchStrategy[list[str]]:
-    if not pool:
-        return st.just([])
-    return st.lists(st.sampled_from(pool), max_size=max_size, unique=True)
-
-
-def _one(pool: Sequence[str]) -> st.SearchStrategy[str | None]:
-    return st.none() | st.sampled_from(pool) if pool else st.none()
-
-
-def paragraphs(id: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Paragraph]:
+def paragraphs(
+    id: st.SearchStrategy[str] | None = None, *, refs: Refs | None = None
+) -> st.SearchStrategy[Paragraph]:
     """Paragraphs of any role."""
-    return st.builds(
-        Paragraph,
-        id=ids() if id is None else id,
-        text=paragraph_texts(),
-        role=st.sampled_from(ParagraphRole),
-    )
+    return strategy(Paragraph, id=id, refs=refs)
 
 
-def images(id: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Image]:
-    """Images, with or without their size."""
-    size = _optional(st.integers(min_value=1, max_value=10_000))
-    return st.builds(
-        Image,
-        id=ids() if id is None else id,
-        url=urls(),
-        width=size,
-        height=size,
-        caption=_optional(texts()),
-        alt=_optional(lines()),
-        credit=_optional(lines()),
-    )
+def images(
+    id: st.SearchStrategy[str] | None = None, *, refs: Refs | None = None
+) -> st.SearchStrategy[Image]:
+    """Images, with or without their size, caption, alt text and credit."""
+    return strategy(Image, id=id, refs=refs)
 
 
-def corrections(after: dt.datetime | None = None) -> st.SearchStrategy[Correction]:
-    """Corrections, dated no earlier than ``after`` when it is given."""
-    dates = datetimes() if after is None else datetimes(min_value=after.replace(tzinfo=None))
-    if after is not None:
-        dates = dates.filter(lambda moment: moment >= after)
-    return st.builds(Correction, date=dates, text=texts())
+def corrections(
+    after: dt.datetime | None = None, *, refs: Refs | None = None
+) -> st.SearchStrategy[Correction]:
+    """Corrections, dated no earlier than ``after`` (an aware datetime) when it is given."""
+    return strategy(Correction, refs=refs, not_before=after)
 
 
-@st.composite
-def roles(draw: st.DrawFn, organization_ids: Sequence[str] = ()) -> Role:
-    """Roles, in organizations drawn from ``organization_ids``; start never after end."""
-    start, end = draw(st.none() | partial_dates()), draw(st.none() | partial_dates())
-    if start is not None and end is not None and start.earliest() > end.latest():
-        start, end = end, start
-    return Role(
-        title=draw(lines()),
-        organization=draw(_one(organization_ids)),
-        start=start,
-        end=end,
-        note=draw(st.none() | lines()),
-    )
+def roles(refs: Refs | None = None) -> st.SearchStrategy[Role]:
+    """Roles, in organizations drawn from ``refs["organizations"]``; start never after end."""
+    return strategy(Role, refs=refs)
 
 
-def relations(person_ids: Sequence[str]) -> st.SearchStrategy[Relation]:
-    """Relations to people drawn from ``person_ids`` (which must not be empty)."""
-    return st.builds(
-        Relation, kind=st.sampled_from(RelationKind), person=st.sampled_from(person_ids)
-    )
-
-
-@functools.cache
-def _entity_fields() -> dict[str, st.SearchStrategy[object]]:
-    return {
-        "name": lines(),
-        "alternate_names": st.lists(lines(), max_size=2, unique=True),
-        "description": _optional(lines()),
-        "url": _optional(urls()),
-        "same_as": st.lists(urls(), max_size=2, unique=True),
-    }
+def relations(refs: Refs) -> st.SearchStrategy[Relation]:
+    """Relations to people drawn from ``refs["people"]`` (which must not be empty)."""
+    return strategy(Relation, refs=refs)
 
 
 def people(
-    id: st.SearchStrategy[str] | None = None,
-    *,
-    person_ids: Sequence[str] = (),
-    organization_ids: Sequence[str] = (),
+    id: st.SearchStrategy[str] | None = None, *, refs: Refs | None = None
 ) -> st.SearchStrategy[Person]:
-    """People, related to ``person_ids`` and holding roles in ``organization_ids``.
-
-    Leave a person's own id out of ``person_ids``: no one is related to themselves.
-    """
-    return st.builds(
-        Person,
-        id=ids() if id is None else id,
-        roles=st.lists(roles(organization_ids), max_size=2),
-        relations=st.lists(relations(person_ids), max_size=2) if person_ids else st.just([]),
-        **_entity_fields(),
-    )
+    """People, related to ``refs["people"]`` (never to themselves) and holding roles in
+    ``refs["organizations"]``."""
+    return strategy(Person, id=id, refs=refs)
 
 
 def organizations(
-    id: st.SearchStrategy[str] | None = None, *, parent_ids: Sequence[str] = ()
+    id: st.SearchStrategy[str] | None = None, *, refs: Refs | None = None
 ) -> st.SearchStrategy[Organization]:
-    """Organizations whose parent, if any, is drawn from ``parent_ids``."""
-    return st.builds(
-        Organization,
-        id=ids() if id is None else id,
-        kind=st.sampled_from(OrganizationKind),
-        parent=_one(parent_ids),
-        **_entity_fields(),
-    )
+    """Organizations of every kind, whose parent, if any, is drawn from
+    ``refs["organizations"]`` (never the organization itself)."""
+    return strategy(Organization, id=id, refs=refs)
 
 
 def places(
-    id: st.SearchStrategy[str] | None = None,
-    *,
-    container_ids: Sequence[str] = (),
-    neighbour_ids: Sequence[str] = (),
+    id: st.SearchStrategy[str] | None = None, *, refs: Refs | None = None
 ) -> st.SearchStrategy[Place]:
-    """Places inside one of ``container_ids`` (or none), bordering some of ``neighbour_ids``."""
-    return st.builds(
-        Place,
-        id=ids() if id is None else id,
-        kind=st.sampled_from(PlaceKind),
-        geo=_optional(geo_coordinates()),
-        contained_in=_one(container_ids),
-        borders=_some(neighbour_ids),
-        **_entity_fields(),
-    )
+    """Places inside one of ``refs["places"]`` (or none) and bordering some of them, never
+    themselves."""
+    return strategy(Place, id=id, refs=refs)
 
 
-def unnamed_sources(id: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[UnnamedSource]:
+def unnamed_sources(
+    id: st.SearchStrategy[str] | None = None, *, refs: Refs | None = None
+) -> st.SearchStrategy[UnnamedSource]:
     """Unnamed sources, some with the newsroom's record of who they are."""
-    return st.builds(
-        UnnamedSource,
-        id=ids() if id is None else id,
-        description=lines(),
-        identity=_optional(lines()),
-    )
+    return strategy(UnnamedSource, id=id, refs=refs)
 
 
 def attributions(
-    id: st.SearchStrategy[str] | None = None,
-    *,
-    source_ids: Sequence[str] = (),
-    outlet_ids: Sequence[str] = (),
-    recipient_ids: Sequence[str] = (),
+    id: st.SearchStrategy[str] | None = None, *, refs: Refs | None = None
 ) -> st.SearchStrategy[Attribution]:
-    """Attributions to sources drawn from ``source_ids`` (people, organizations, unnamed)."""
-    return st.builds(
-        Attribution,
-        id=ids() if id is None else id,
-        channel=st.sampled_from(Channel),
-        verification=st.sampled_from(Verification),
-        source=_one(source_ids),
-        verb=_optional(lines()),
-        outlet=_one(outlet_ids),
-        recipient=_one(recipient_ids),
-        date=_optional(partial_dates()),
-        date_text=_optional(lines()),
-        title=_optional(lines()),
-        part=_optional(lines()),
-        url=_optional(urls()),
-        note=_optional(texts()),
-    )
+    """Attributions to sources drawn from ``refs`` (``"people"``, ``"organizations"``,
+    ``"unnamed_sources"``), published by and said to some of them."""
+    return strategy(Attribution, id=id, refs=refs)
 
 
-@st.composite
-def _anchored(draw: st.DrawFn, body: Sequence[Paragraph]) -> tuple[str, list[str]]:
-    """Text taken from consecutive paragraphs (or free text), and its anchors."""
-    if not body or draw(st.booleans()):
-        return draw(texts()), []
-    start = draw(st.integers(min_value=0, max_value=len(body) - 1))
-    count = draw(st.integers(min_value=1, max_value=min(3, len(body) - start)))
-    parts = []
-    for paragraph in body[start : start + count]:
-        text = paragraph.text
-        first = draw(st.integers(min_value=0, max_value=len(text) - 1))
-        last = draw(st.integers(min_value=first + 1, max_value=len(text)))
-        part = _normalized(text[first:last].strip("\n"))
-        parts.append(part if part and part in text else text)
-    return "\n\n".join(parts), [p.id for p in body[start : start + count]]
-
-
-@st.composite
 def quotes(
-    draw: st.DrawFn,
     id: st.SearchStrategy[str] | None = None,
     *,
-    attribution_ids: Sequence[str],
+    refs: Refs,
     body: Sequence[Paragraph] = (),
-) -> Quote:
-    """Quotes attributed through ``attribution_ids``, some anchored in ``body``."""
-    text, anchors = draw(_anchored(body))
-    return Quote(
-        id=draw(ids() if id is None else id),
-        text=text,
-        kind=draw(st.sampled_from(QuoteKind)),
-        attribution=draw(st.sampled_from(attribution_ids)),
-        paragraphs=anchors,
-    )
+) -> st.SearchStrategy[Quote]:
+    """Quotes attributed through ``refs["attributions"]`` (which must not be empty), some
+    standing in consecutive paragraphs of ``body``, the others not anchored."""
+    return strategy(Quote, id=id, refs=refs, objects={"paragraphs": body})
 
 
-@st.composite
 def claims(
-    draw: st.DrawFn,
     id: st.SearchStrategy[str] | None = None,
     *,
-    attribution_ids: Sequence[str],
+    refs: Refs,
     body: Sequence[Paragraph] = (),
-    entity_ids: Sequence[str] = (),
-) -> Claim:
-    """Claims resting on ``attribution_ids``, some anchored in ``body``, about ``entity_ids``."""
-    text, anchors = draw(_anchored(body))
-    return Claim(
-        id=draw(ids() if id is None else id),
-        text=text,
-        attribution=draw(st.sampled_from(attribution_ids)),
-        paragraphs=anchors,
-        about=draw(_some(entity_ids)),
-    )
+) -> st.SearchStrategy[Claim]:
+    """Claims resting on ``refs["attributions"]`` (which must not be empty), some standing
+    in consecutive paragraphs of ``body``, about people, organizations and places of
+    ``refs``."""
+    return strategy(Claim, id=id, refs=refs, objects={"paragraphs": body})
 
 
-@st.composite
-def articles(draw: st.DrawFn, *, max_entities: int = 3) -> Article:
+@functools.cache
+def articles(*, max_entities: int = 3) -> st.SearchStrategy[Article]:
     """Whole articles that validate with no problem: every reference resolves,
     anchored quotes stand in their paragraphs, dates are in order, every
-    attribution and unnamed source is used."""
-    sizes = st.integers(min_value=0, max_value=max_entities)
-    counts = {
-        key: draw(sizes)
-        for key in ("paragraphs", "images", "people", "organizations", "places", "sources")
-    }
-    statements = draw(st.integers(min_value=0, max_value=max_entities * 2))
-    total = sum(counts.values()) + statements * 2
-    pool = iter(draw(st.lists(ids(), min_size=total + 1, max_size=total + 1, unique=True)))
+    attribution and unnamed source is used.
 
-    def take(count: int) -> list[str]:
-        return [next(pool) for _ in range(count)]
-
-    article_id = next(pool)
-    paragraph_ids, image_ids = take(counts["paragraphs"]), take(counts["images"])
-    person_ids, org_ids = take(counts["people"]), take(counts["organizations"])
-    place_ids, source_ids = take(counts["places"]), take(counts["sources"])
-    attribution_ids, statement_ids = take(statements), take(statements)
-
-    body = [draw(paragraphs(st.just(i))) for i in paragraph_ids]
-    org_list = [
-        draw(organizations(st.just(i), parent_ids=org_ids[:n])) for n, i in enumerate(org_ids)
-    ]
-    person_list = [
-        draw(
-            people(
-                st.just(i),
-                person_ids=[p for p in person_ids if p != i],
-                organization_ids=org_ids,
-            )
-        )
-        for i in person_ids
-    ]
-    place_list = [
-        draw(
-            places(
-                st.just(i),
-                container_ids=place_ids[:n],
-                neighbour_ids=[p for p in place_ids if p != i],
-            )
-        )
-        for n, i in enumerate(place_ids)
-    ]
-    agents = person_ids + org_ids
-    attribution_list = [
-        draw(
-            attributions(
-                st.just(i),
-                source_ids=agents + source_ids,
-                outlet_ids=org_ids,
-                recipient_ids=agents,
-            )
-        )
-        for i in attribution_ids
-    ]
-    entities = agents + place_ids
-    quote_list: list[Quote] = []
-    claim_list: list[Claim] = []
-    for attribution_id, statement_id in zip(attribution_ids, statement_ids, strict=True):
-        if draw(st.booleans()):
-            quote = quotes(st.just(statement_id), attribution_ids=[attribution_id], body=body)
-            quote_list.append(draw(quote))
-        else:
-            claim = claims(
-                st.just(statement_id),
-                attribution_ids=[attribution_id],
-                body=body,
-                entity_ids=entities,
-            )
-            claim_list.append(draw(claim))
-    used_sources = {a.source for a in attribution_list}
-    published = draw(_optional(datetimes()))
-    modified = None
-    if isinstance(published, dt.datetime) and draw(st.booleans()):
-        modified = draw(corrections(after=published)).date
-    correction_list = draw(
-        st.lists(
-            corrections(after=published if isinstance(published, dt.datetime) else None), max_size=2
-        )
-    )
-    return Article(
-        id=article_id,
-        headline=draw(lines()),
-        language=draw(languages()),
-        alternative_headline=draw(_optional(lines())),  # type: ignore[arg-type]
-        standfirst=draw(_optional(texts())),  # type: ignore[arg-type]
-        url=draw(_optional(urls())),  # type: ignore[arg-type]
-        genre=draw(st.sampled_from(Genre)),
-        section=draw(_optional(lines())),  # type: ignore[arg-type]
-        keywords=draw(st.lists(lines(max_size=12), max_size=3, unique=True)),
-        date_published=published,  # type: ignore[arg-type]
-        date_modified=modified,
-        dateline=draw(_optional(lines())),  # type: ignore[arg-type]
-        authors=draw(_some(agents)),
-        publisher=draw(_one(org_ids)),
-        about=draw(_some(entities)),
-        content_locations=draw(_some(place_ids)),
-        paragraphs=body,
-        images=[draw(images(st.just(i))) for i in image_ids],
-        corrections=correction_list,
-        people=person_list,
-        organizations=org_list,
-        places=place_list,
-        unnamed_sources=[
-            draw(unnamed_sources(st.just(i))) for i in source_ids if i in used_sources
-        ],
-        attributions=attribution_list,
-        quotes=quote_list,
-        claims=claim_list,
-    )
+    Each collection of objects with ids holds at most ``max_entities`` of them;
+    attributions, and quotes and claims together, at most twice as many.
+    """
+    found: st.SearchStrategy[Article] = article_strategy(Article, max_entities)
+    return found
