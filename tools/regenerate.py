@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import newsarticle
-from newsarticle._document import write_atomic
+from newsarticle._files import write_atomic
 from newsarticle._schema import generate_text
 
 ROOT = Path(__file__).resolve().parent.parent

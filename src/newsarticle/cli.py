@@ -20,33 +20,30 @@ import signal
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from gettext import gettext
-from pathlib import Path
 from types import FrameType
-from typing import IO, TYPE_CHECKING, Any, BinaryIO, Final, NoReturn, TextIO
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, NoReturn, TextIO
 
 import attrs
 
 from . import __version__
-from ._batch import DEFAULT_MAX_SIZE, Options, Outcome, Source, expand, ordered_map, records
-from ._document import AtomicFile, write_atomic
-from ._errors import Problem, Severity
+from ._batch import Options, Outcome, ordered_map
 from ._export._text import MIN_WIDTH
+from ._inputs import DEFAULT_MAX_SIZE, Source, expand, records
+from ._report import (
+    EXIT_OK,
+    EXIT_USAGE,
+    Tally,
+    format_github,
+    format_problem,
+    problem_json,
+)
 from ._schema import schema_path, schema_text
+from ._sink import Sink, UsageError, targets
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
 __all__ = ["main", "run"]
-
-EXIT_OK: Final = 0
-EXIT_INVALID: Final = 1
-EXIT_USAGE: Final = 2
-
-_SUFFIXES: Final = {"jsonld": ".jsonld", "text": ".txt", "html": ".html"}
-
-
-class UsageError(Exception):
-    """A command line that cannot be carried out; exit status 2."""
 
 
 @attrs.frozen
@@ -63,117 +60,6 @@ class Streams:
 
 def _write(stream: IO[str], text: str) -> None:
     stream.write(text)
-
-
-def _location(outcome: Outcome, problem: Problem) -> tuple[int | None, int | None]:
-    if problem.line is None:
-        return None, None
-    return outcome.line + problem.line - 1, problem.column
-
-
-def format_problem(outcome: Outcome, problem: Problem) -> str:
-    """``FILE:LINE:COLUMN: CODE severity message (pointer)``, as compilers print."""
-    line, column = _location(outcome, problem)
-    where = (
-        f"{outcome.source.name}:{line}:{column}:" if line is not None else f"{outcome.source.name}:"
-    )
-    if problem.line is None and outcome.line != 1:
-        where = f"{outcome.source.name}:{outcome.line}:"
-    pointer = f" ({problem.path})" if problem.path else ""
-    return f"{where} {problem.code} {problem.severity.value} {problem.message}{pointer}"
-
-
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def format_github(outcome: Outcome, problem: Problem) -> str:
-    """A GitHub Actions workflow command that annotates the file at the problem."""
-    line, column = _location(outcome, problem)
-    if line is None and outcome.line != 1:
-        line = outcome.line
-    fields = [f"file={_escape_property(outcome.source.name)}"]
-    if line is not None:
-        fields.append(f"line={line}")
-    if column is not None:
-        fields.append(f"col={column}")
-    fields.append(f"title={_escape_property(problem.code)}")
-    kind = "error" if problem.severity is Severity.ERROR else "warning"
-    pointer = f" ({problem.path})" if problem.path else ""
-    return f"::{kind} {','.join(fields)}::{_escape_data(problem.message + pointer)}"
-
-
-class Tally:
-    """Counts for the summary line and the exit status."""
-
-    def __init__(self, strict: bool) -> None:
-        self.strict = strict
-        self.files: set[str] = set()
-        self.documents = self.valid = self.invalid = self.unreadable = 0
-        self.errors = self.warnings = 0
-
-    def add(self, outcome: Outcome) -> None:
-        self.files.add(outcome.source.name)
-        self.documents += 1
-        self.errors += sum(p.is_error for p in outcome.problems)
-        self.warnings += sum(not p.is_error for p in outcome.problems)
-        if not outcome.readable:
-            self.unreadable += 1
-        elif self.passes(outcome):
-            self.valid += 1
-        else:
-            self.invalid += 1
-
-    def passes(self, outcome: Outcome) -> bool:
-        return outcome.valid and not (self.strict and outcome.problems)
-
-    def status(self) -> int:
-        if self.unreadable:
-            return EXIT_USAGE
-        return EXIT_INVALID if self.invalid else EXIT_OK
-
-    def summary(self) -> str:
-        files = len(self.files)
-        parts = [f"{self.documents} document{'s' * (self.documents != 1)}"]
-        if files != self.documents:
-            parts.append(f"in {files} file{'s' * (files != 1)}")
-        counts = f"{self.valid} valid, {self.invalid} invalid"
-        if self.unreadable:
-            counts += f", {self.unreadable} unreadable"
-        problems = self.errors + self.warnings
-        return (
-            f"newsarticle: checked {' '.join(parts)}: {counts}; "
-            f"{problems} problem{'s' * (problems != 1)} "
-            f"({self.errors} error{'s' * (self.errors != 1)}, "
-            f"{self.warnings} warning{'s' * (self.warnings != 1)})"
-        )
-
-    def as_json(self) -> dict[str, int]:
-        return {
-            "files": len(self.files),
-            "documents": self.documents,
-            "valid": self.valid,
-            "invalid": self.invalid,
-            "unreadable": self.unreadable,
-            "errors": self.errors,
-            "warnings": self.warnings,
-        }
-
-
-def _problem_json(outcome: Outcome, problem: Problem) -> dict[str, object]:
-    line, column = _location(outcome, problem)
-    return {
-        "code": problem.code,
-        "severity": problem.severity.value,
-        "path": problem.path,
-        "message": problem.message,
-        "line": line,
-        "column": column,
-    }
 
 
 # --- progress ---------------------------------------------------------------
@@ -222,7 +108,7 @@ def run_validate(arguments: argparse.Namespace, streams: Streams) -> int:
                     "file": outcome.source.name,
                     "line": outcome.line if outcome.source.lines else None,
                     "valid": tally.passes(outcome),
-                    "problems": [_problem_json(outcome, p) for p in outcome.problems],
+                    "problems": [problem_json(outcome, p) for p in outcome.problems],
                 }
             )
             continue
@@ -237,113 +123,9 @@ def run_validate(arguments: argparse.Namespace, streams: Streams) -> int:
     return tally.status()
 
 
-def _targets(sources: Sequence[Source], arguments: argparse.Namespace) -> dict[str, Path] | None:
-    """Where each source's export goes: None for stdout.
-
-    A source that cannot be read (a missing path, a folder with no article files) gets
-    no target: the run reports it and goes on.  A target that is one of the inputs is
-    refused here, before anything is written.
-    """
-    output = None if arguments.output is None else Path(arguments.output)
-    single = len(sources) == 1 and not Path(arguments.paths[0]).is_dir()
-    if output is None:
-        if not single:
-            raise UsageError("several inputs need -o FOLDER to write their exports into")
-        return None
-    folder = output.is_dir() or arguments.output.endswith(("/", os.sep))
-    targets: dict[str, Path] = {}
-    if single and not folder:
-        targets[sources[0].name] = output
-    else:
-        if output.exists() and not output.is_dir():
-            raise UsageError(f"{output}: several inputs need a folder, and this is a file")
-        seen: dict[Path, str] = {}
-        for source in sources:
-            if source.problem is not None:
-                continue
-            suffix = ".jsonl" if source.lines else _SUFFIXES[arguments.format]
-            target = output / source.relative.with_suffix(suffix)
-            if target in seen:
-                raise UsageError(
-                    f"{source.name} and {seen[target]} would both be exported to {target}"
-                )
-            seen[target] = source.name
-            targets[source.name] = target
-    _keep_inputs(sources, targets)
-    return targets
-
-
-def _identity(path: Path) -> tuple[int, int] | None:
-    """What makes a file the same file under any name (a symbolic or hard link)."""
-    try:
-        status = path.stat()
-    except OSError:
-        return None
-    return status.st_dev, status.st_ino
-
-
-def _keep_inputs(sources: Sequence[Source], targets: dict[str, Path]) -> None:
-    """Refuse a run that would write an export over one of its inputs."""
-    inputs: dict[tuple[int, int], str] = {}
-    for source in sources:
-        if source.path is not None and source.problem is None:
-            identity = _identity(source.path)
-            if identity is not None:
-                inputs.setdefault(identity, source.name)
-    for name, target in targets.items():
-        identity = _identity(target)
-        if identity is not None and identity in inputs:
-            raise UsageError(
-                f"the export of {name} would be written to {target}, which is the input "
-                f"{inputs[identity]}; nothing was written"
-            )
-
-
-class _Sink:
-    """Sends each export where it belongs: stdout, its own file, or its JSON Lines stream."""
-
-    def __init__(self, targets: dict[str, Path] | None, stdout: TextIO) -> None:
-        self.targets = targets
-        self.stdout = stdout
-        self.stream: AtomicFile | None = None
-        self.stream_source: str | None = None
-
-    def take(self, outcome: Outcome) -> None:
-        name = outcome.source.name
-        streamed = outcome.source.lines and outcome.source.problem is None
-        if self.targets is not None and streamed and name != self.stream_source:
-            self.close()
-            target = self.targets[name]
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self.stream, self.stream_source = AtomicFile(target), name
-        if outcome.output is None:
-            return
-        text = outcome.output if outcome.output.endswith("\n") else outcome.output + "\n"
-        if self.targets is None:
-            _write(self.stdout, text)
-        elif self.stream is not None and outcome.source.lines:
-            self.stream.write(outcome.output.encode("utf-8") + b"\n")
-        else:
-            target = self.targets[name]
-            target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, text.encode("utf-8"))
-
-    def close(self) -> None:
-        """Put the finished JSON Lines stream in place."""
-        if self.stream is not None:
-            self.stream.commit()
-            self.stream = None
-
-    def abandon(self) -> None:
-        """Drop an unfinished JSON Lines stream; its target keeps its old contents."""
-        if self.stream is not None:
-            self.stream.abandon()
-            self.stream = None
-
-
 def run_export(arguments: argparse.Namespace, streams: Streams) -> int:
     sources = list(expand(arguments.paths))
-    sink = _Sink(_targets(sources, arguments), streams.stdout)
+    sink = Sink(targets(sources, arguments), streams.stdout)
     options = Options(
         max_size=arguments.max_size,
         export=arguments.format,
