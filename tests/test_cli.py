@@ -102,7 +102,7 @@ class TestValidate:
         assert 1 == run.status
         assert [
             "bad.json:4:3: schema-type error expected a string, got a number (/headline)",
-            "bad.json:10:3: unresolved-reference error 'nobody' is not the id of anything in the "
+            'bad.json:10:3: unresolved-reference error "nobody" is not the id of anything in the '
             "article (expected an organization) (/publisher)",
         ] == run.lines[:-1]
         assert run.lines[-1].endswith("0 valid, 1 invalid; 2 problems (2 errors, 0 warnings)")
@@ -544,7 +544,7 @@ class TestRun:
         )
         report = [
             f"{bad}:4:3: schema-type error expected a string, got a number (/headline)",
-            f"{bad}:10:3: unresolved-reference error 'nobody' is not the id of anything in the "
+            f'{bad}:10:3: unresolved-reference error "nobody" is not the id of anything in the '
             "article (expected an organization) (/publisher)",
             "newsarticle: checked 1 document: 0 valid, 1 invalid; 2 problems (2 errors, "
             "0 warnings)",

@@ -26,7 +26,7 @@ from newsarticle import (
     Claim,
     Genre,
     Image,
-    InvalidReferenceError,
+    InvalidArticleError,
     JsonLdRenderer,
     Organization,
     Person,
@@ -344,20 +344,19 @@ def test_several_authors_keep_their_order_and_kinds() -> None:
 
 
 def test_a_dangling_reference_is_refused() -> None:
-    """The exporter refuses an article whose author does not resolve, naming the id."""
+    """The exporter refuses an article whose author does not resolve, with the problem."""
     broken = attrs.evolve(example(), authors=["nobody"])
-    with pytest.raises(InvalidReferenceError, match="'nobody' is not the id of anything") as caught:
+    with pytest.raises(InvalidArticleError, match='"nobody" is not the id of anything') as caught:
         to_jsonld(broken)
-    assert ("nobody", "a person or an organization") == (
-        caught.value.identifier,
-        caught.value.expected,
-    )
+    assert [("unresolved-reference", "/authors/0")] == [
+        (p.code, p.path) for p in caught.value.problems
+    ]
 
 
 def test_a_reference_to_the_wrong_kind_is_refused() -> None:
     """A place given as the publisher is refused rather than exported as one."""
     broken = attrs.evolve(example(), publisher="kabul")
-    with pytest.raises(InvalidReferenceError, match="'kabul' is a place"):
+    with pytest.raises(InvalidArticleError, match='"kabul" is a place'):
         to_jsonld(broken)
 
 
@@ -365,11 +364,11 @@ def test_a_reference_to_the_wrong_kind_is_refused() -> None:
     "export", [to_jsonld, to_html, lambda article: to_text(article, sources=True)]
 )
 def test_every_exporter_refuses_a_broken_reference_the_same_way(export: Any) -> None:
-    """Each exporter raises the one InvalidReferenceError (a ValueError) for the same cause."""
+    """Each exporter raises the one InvalidArticleError (a ValueError) for the same cause."""
     broken = attrs.evolve(example(), publisher="kabul")
-    with pytest.raises(ValueError, match="'kabul' is a place") as caught:
+    with pytest.raises(ValueError, match='"kabul" is a place') as caught:
         export(broken)
-    assert InvalidReferenceError is type(caught.value)
+    assert InvalidArticleError is type(caught.value)
 
 
 def test_publisher_who_is_also_author_is_defined_once() -> None:

@@ -55,7 +55,7 @@ class TestValueChecks:
 
     def test_boolean_coordinate_is_refused(self) -> None:
         """True is not a number of degrees."""
-        with pytest.raises(InvalidValueError, match="expected a number, got bool") as caught:
+        with pytest.raises(InvalidValueError, match="expected a number, got true") as caught:
             GeoCoordinates(latitude=True, longitude=0.0)
         assert "latitude" == caught.value.field
 
@@ -198,7 +198,7 @@ class TestShape:
 
     def test_items_of_the_wrong_type_are_refused(self) -> None:
         """A collection holds only its own type."""
-        with pytest.raises(InvalidValueError, match="expected Person") as caught:
+        with pytest.raises(InvalidValueError, match="expected a Person, got a Paragraph") as caught:
             article(people=[Paragraph(id="p1", text="x")])
         assert "people.0" == caught.value.field
 

@@ -10,10 +10,19 @@ Lines file of any size streams through.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
+import multiprocessing
+import multiprocessing.process
+import os
+import pickle
+import queue
+import signal
+import threading
+import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from multiprocessing.connection import Connection, wait
 from typing import Final, TypeVar
 
 import attrs
@@ -25,7 +34,7 @@ from ._inputs import DEFAULT_MAX_SIZE, Record, Source, read
 from ._json._write import dumps_json
 from ._model import Article
 
-__all__ = ["Options", "Outcome", "ordered_map", "process", "render"]
+__all__ = ["Options", "Outcome", "WorkerError", "ordered_map", "process", "render"]
 
 _CHUNK: Final = 16
 
@@ -63,7 +72,8 @@ class Outcome:
 
 
 def warm_up() -> None:
-    """Build the compiled validator once, when a worker process starts."""
+    """Build the compiled validator, once a process (it is cached): in each worker, or in
+    the main process before it forks its workers, which then start with it built."""
     _schema.validator()
 
 
@@ -107,8 +117,15 @@ def _process_chunk(options: Options, chunk: list[Record]) -> list[Outcome]:
     return [process(options, record) for record in chunk]
 
 
+Work = Callable[[Options, list[Record]], list[Outcome]]
+
+
+class WorkerError(Exception):
+    """A worker process ended without handing back its results (killed, out of memory)."""
+
+
 def ordered_map(
-    function: Callable[[Options, list[Record]], list[Outcome]] | None,
+    function: Work | None,
     options: Options,
     items: Iterable[Record],
     jobs: int,
@@ -116,7 +133,9 @@ def ordered_map(
     """Process ``items`` in ``jobs`` processes; outcomes come back in input order.
 
     At most a few chunks per worker are in flight, so memory stays flat however
-    long the input is.
+    long the input is.  However the run ends (done, an error, SIGTERM or Ctrl-C
+    in this process, the consumer stopping early), the workers are gone when this
+    generator is: stopped when it is done, killed otherwise (see :class:`_Pool`).
     """
     work = function or _process_chunk
     if jobs <= 1:
@@ -124,15 +143,246 @@ def ordered_map(
         for chunk in _chunks(items, _CHUNK):
             yield from work(options, chunk)
         return
-    window = jobs * 4
-    with ProcessPoolExecutor(max_workers=jobs, initializer=warm_up) as pool:
-        pending: deque[Future[list[Outcome]]] = deque()
-        for chunk in _chunks(items, _CHUNK):
-            pending.append(pool.submit(work, options, chunk))
-            if len(pending) >= window:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+    with _Pool(jobs, work, options) as pool:
+        for outcomes in pool.map(_chunks(items, _CHUNK)):
+            yield from outcomes
+
+
+# --- worker processes ---------------------------------------------------------
+#
+# Why not concurrent.futures.ProcessPoolExecutor.  A signal to the process group reaches
+# every process at once.  Its forked workers inherit this process's SIGTERM handler, so a
+# worker turns SIGTERM into a SystemExit, which the executor catches as the task's result
+# and sends back, and Ctrl-C into a KeyboardInterrupt that kills a worker with a traceback,
+# perhaps holding a queue's lock.  Meanwhile this process, leaving the executor's ``with``,
+# shuts it down and waits for its management thread, which waits for the call queue's
+# feeder thread, blocked writing tasks into a pipe the workers no longer read, while the
+# workers are blocked writing results (one holding the result queue's lock, the other
+# waiting for it) into a pipe this process no longer reads: all three hang, and the
+# cleaning up that would remove the temporary output file never runs.  Here a worker owns
+# its two pipes and shares no lock with any process; SIGTERM ends it at once and it
+# ignores Ctrl-C (this process decides); this process has no thread to wait for, and kills
+# its workers rather than waiting when a run stops early; a worker ends by itself when this
+# process is gone, as its pipes reach end of file.
+
+#: Chunks sent to one worker ahead of its results: the one it works on, the next.
+_DEPTH: Final = 2
+#: Chunks in flight or waiting to be handed back in order, per worker.
+_WINDOW: Final = 4
+#: The signals that stop a run.
+_STOPPING: Final = frozenset({signal.SIGINT, signal.SIGTERM})
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM back for the duration (a process started in it inherits the
+    mask, and only releases them once it handles them itself); then deliver them."""
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - not POSIX
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+@attrs.define
+class _Worker:
+    """One worker process and this process's ends of its two pipes."""
+
+    process: multiprocessing.process.BaseProcess
+    tasks: Connection  #: chunks to the worker (None: stop)
+    results: Connection  #: (True, outcomes) or (False, (exception, traceback)) back
+    assigned: deque[int] = attrs.field(factory=deque)  #: the chunks it holds, in its order
+
+    def lost(self) -> str:
+        """Why the worker is gone, for :class:`WorkerError`."""
+        self.process.join(1)
+        code = self.process.exitcode
+        if code is None:
+            how = "it stopped answering"
+        elif code < 0:
+            how = f"killed by signal {-code}"
+        else:
+            how = f"exit status {code}"
+        return f"a worker process ended unexpectedly ({how})"
+
+
+class _Pool:
+    """``jobs`` worker processes, each fed through pipes of its own.
+
+    Leaving the ``with`` block normally stops the workers (each finishes and exits);
+    leaving it by an exception (SIGTERM's :class:`SystemExit`, KeyboardInterrupt, a worker
+    lost, the generator closed early) kills them, so nothing waits on a worker.
+    """
+
+    def __init__(self, jobs: int, work: Work, options: Options) -> None:
+        context = multiprocessing.get_context()
+        forked = context.get_start_method() == "fork"
+        if forked:
+            warm_up()  # here, once: every forked worker starts with the validator built
+        self.workers: list[_Worker] = []
+        try:
+            for number in range(1, jobs + 1):
+                task_reader, task_writer = context.Pipe(duplex=False)
+                result_reader, result_writer = context.Pipe(duplex=False)
+                # A forked worker inherits every descriptor open here; it closes this
+                # process's pipe ends, so that they reach end of file when it is gone.
+                ours = [end for w in self.workers for end in (w.tasks, w.results)]
+                inherited = [*ours, task_writer, result_reader] if forked else []
+                process = context.Process(
+                    target=_serve,
+                    args=(task_reader, result_writer, work, options, inherited),
+                    name=f"newsarticle-worker-{number}",
+                    daemon=True,
+                )
+                with _signals_held():
+                    self.workers.append(_Worker(process, task_writer, result_reader))
+                    process.start()
+                task_reader.close()
+                result_writer.close()
+        except BaseException:
+            self.kill()
+            raise
+
+    def __enter__(self) -> _Pool:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        if kind is None:
+            self.stop()
+        else:
+            self.kill()
+
+    def map(self, chunks: Iterator[list[Record]]) -> Iterator[list[Outcome]]:
+        """The outcomes of each chunk, in order, with at most a window of chunks in flight
+        or waiting their turn; each worker is sent a chunk ahead of its results."""
+        window = len(self.workers) * _WINDOW
+        done: dict[int, list[Outcome]] = {}
+        sent = handed = 0
+        more = True
+        while True:
+            while more and sent - handed < window:
+                worker = min(self.workers, key=lambda w: len(w.assigned))
+                if len(worker.assigned) >= _DEPTH:
+                    break
+                chunk = next(chunks, None)
+                if chunk is None:
+                    more = False
+                    break
+                try:
+                    worker.tasks.send(chunk)
+                except OSError:
+                    raise WorkerError(worker.lost()) from None
+                worker.assigned.append(sent)
+                sent += 1
+            if handed in done:
+                yield done.pop(handed)
+                handed += 1
+            elif handed == sent:
+                return
+            else:
+                self._receive(done)
+
+    def _receive(self, done: dict[int, list[Outcome]]) -> None:
+        """Wait for results from any busy worker, and file them under their chunks."""
+        busy = {worker.results: worker for worker in self.workers if worker.assigned}
+        for connection in wait(list(busy)):
+            assert isinstance(connection, Connection)
+            worker = busy[connection]
+            try:
+                succeeded, value = connection.recv()
+            except (EOFError, OSError):
+                raise WorkerError(worker.lost()) from None
+            sequence = worker.assigned.popleft()
+            if not succeeded:
+                error, text = value
+                error.__cause__ = _RemoteTraceback(text)
+                raise error
+            done[sequence] = value
+
+    def stop(self) -> None:
+        """Tell every worker to finish, and wait until they have."""
+        for worker in self.workers:
+            with contextlib.suppress(OSError):
+                worker.tasks.send(None)
+        for worker in self.workers:
+            worker.process.join(5)
+        self.kill()
+
+    def kill(self) -> None:
+        """End every worker now (they hold nothing that needs cleaning up)."""
+        for worker in self.workers:
+            if worker.process.pid is not None and worker.process.exitcode is None:
+                worker.process.kill()
+        for worker in self.workers:
+            if worker.process.pid is not None:
+                worker.process.join()
+            worker.tasks.close()
+            worker.results.close()
+        self.workers = []
+
+
+class _RemoteTraceback(Exception):
+    """The traceback of an exception raised in a worker process."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+    def __str__(self) -> str:
+        return f'\n"""\n{self.text}"""'
+
+
+def _serve(
+    tasks: Connection,
+    results: Connection,
+    work: Work,
+    options: Options,
+    inherited: list[Connection],
+) -> None:
+    """A worker process: the chunks from ``tasks``, each one's outcomes sent to ``results``."""
+    # Ctrl-C reaches the whole process group; the main process decides what it means.
+    # SIGTERM ends a worker at once (the handler of the main process was inherited).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):  # held back since the main process forked
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING)
+    for connection in inherited:
+        connection.close()
+    inbox: queue.SimpleQueue[list[Record] | None] = queue.SimpleQueue()
+    threading.Thread(target=_receive, args=(tasks, inbox), daemon=True).start()
+    while (chunk := inbox.get()) is not None:
+        reply: tuple[bool, object]
+        try:
+            warm_up()  # once: the validator is cached
+            reply = (True, work(options, chunk))
+        except Exception as error:
+            text = traceback.format_exc()
+            try:
+                pickle.dumps(error)
+            except Exception:
+                error = RuntimeError(f"{type(error).__name__}: {error}")
+            reply = (False, (error, text))
+        try:
+            results.send(reply)
+        except OSError:  # the main process is gone
+            os._exit(1)
+
+
+def _receive(tasks: Connection, inbox: queue.SimpleQueue[list[Record] | None]) -> None:
+    """Take every chunk as it comes (so that the main process never waits to send one
+    while this worker waits to send it results), until told to stop.  The end of the pipe
+    without that means the main process is gone: end the worker now."""
+    while True:
+        try:
+            chunk = tasks.recv()
+        except BaseException:
+            os._exit(1)
+        inbox.put(chunk)
+        if chunk is None:
+            return
 
 
 def _chunks(items: Iterable[_T], size: int) -> Iterator[list[_T]]:

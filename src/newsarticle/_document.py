@@ -14,6 +14,7 @@ from ._check import check
 from ._convert import unstructure
 from ._errors import InvalidArticleError
 from ._files import write_atomic
+from ._integrity import require_valid
 from ._json._write import dumps_json
 from ._model import Article
 
@@ -38,8 +39,15 @@ def load(path: str | os.PathLike[str]) -> Article:
 
 
 def dumps(article: Article) -> str:
-    """The canonical JSON text of ``article``."""
-    return dumps_json(unstructure(article)) + "\n"
+    """The canonical JSON text of ``article``.
+
+    Only what :func:`loads` reads back is written: an article with an integrity error (a
+    reference that names nothing or the wrong kind of object, an id given twice, a quote
+    that is not in its paragraph, ...) raises :class:`~newsarticle.InvalidArticleError`
+    carrying every problem, and anything but an :class:`Article` (a dict, say) raises
+    :class:`TypeError`.  Warnings (an attribution nothing uses) do not stop it.
+    """
+    return _text(article, "newsarticle.dumps")
 
 
 def dump(article: Article, path: str | os.PathLike[str]) -> None:
@@ -47,5 +55,12 @@ def dump(article: Article, path: str | os.PathLike[str]) -> None:
 
     The text goes to a temporary file beside ``path`` that is then renamed over
     it, so a failure never leaves a partial file and the old file stays as it was.
+    An article that :func:`dumps` refuses is refused before anything is written: no file,
+    not even a temporary one, is created.
     """
-    write_atomic(Path(path), dumps(article).encode("utf-8"))
+    data = _text(article, "newsarticle.dump").encode("utf-8")
+    write_atomic(Path(path), data)
+
+
+def _text(article: Article, caller: str) -> str:
+    return dumps_json(unstructure(require_valid(article, caller))) + "\n"

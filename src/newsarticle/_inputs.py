@@ -3,13 +3,22 @@
 :func:`expand` turns command-line paths into :class:`Source` values (a path that cannot
 be used carries its problem); :func:`records` gives the documents of a source, one per
 file or one per line of JSON Lines; :func:`read` reads a file within the size limit.
+
+Only regular files are read.  A FIFO, a device or a socket (named on the command line or
+found in a folder) is reported as "not a regular file" without being opened: opening a
+FIFO waits for a writer.  A file is opened without waiting (``O_NONBLOCK``) and checked
+again once open, so that one replaced by a FIFO after it was found cannot hang the run.
+Reading takes memory in proportion to what is read, never to the size limit: a file is
+read in one piece of its own size, standard input and JSON Lines lines in bounded chunks.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path, PurePath
 from typing import BinaryIO, Final
 
@@ -17,12 +26,35 @@ import attrs
 
 from ._errors import Problem
 
-__all__ = ["DEFAULT_MAX_SIZE", "SUFFIXES", "Record", "Source", "expand", "read", "records"]
+__all__ = [
+    "DEFAULT_MAX_SIZE",
+    "LARGEST_MAX_SIZE",
+    "SUFFIXES",
+    "Record",
+    "Source",
+    "expand",
+    "read",
+    "records",
+]
 
 #: The largest document read by default (a long article is well under 1 MiB).
 DEFAULT_MAX_SIZE: Final = 16 * 1024 * 1024
+#: The largest size limit there can be: no process holds a document larger than this.
+LARGEST_MAX_SIZE: Final = sys.maxsize
 #: Names of input files taken from folders.
 SUFFIXES: Final = (".json", ".jsonl")
+#: The most bytes asked for at once where the size of what comes is not known, and the
+#: least.
+_CHUNK: Final = 1 << 20
+_SMALL_CHUNK: Final = 1 << 16
+#: Opening a file never waits (a FIFO would wait for a writer); a regular file is then
+#: read as usual.
+_OPEN_FLAGS: Final = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -57,33 +89,106 @@ def input_problem(code: str, message: str) -> Problem:
 def expand(arguments: Iterable[str]) -> Iterator[Source]:
     """Sources for the command-line paths: files, folders (recursively) and ``-``.
 
-    A path that cannot be used gives a source that carries the problem.
+    A path that cannot be used gives a source that carries the problem: missing, a broken
+    symbolic link, a loop of symbolic links, permission denied, not a regular file.  In a
+    folder, every ``*.json`` and ``*.jsonl`` entry is a source (symbolic links to files
+    followed), and so is every subfolder that cannot be read; symbolic links to folders
+    are not followed.
     """
     for argument in arguments:
         if argument == "-":
             yield Source(name="<stdin>", path=None, relative=PurePath("stdin.json"))
             continue
         path = Path(argument)
-        if path.is_dir():
-            found = sorted(
-                (p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file()),
-                key=lambda p: p.relative_to(path).parts,
-            )
-            if not found:
-                message = "the folder holds no .json or .jsonl file"
-                problem = input_problem("no-input-files", message)
-                yield Source(name=argument, path=path, relative=PurePath(), problem=problem)
-            for file in found:
-                yield _source(file, file.relative_to(path))
-        elif path.exists():
-            yield _source(path, PurePath(path.name))
-        else:
-            problem = input_problem("file-not-found", "no such file or folder")
+        try:
+            status = path.stat()
+        except OSError as error:
+            problem = _stat_problem(path, error)
             yield Source(name=argument, path=path, relative=PurePath(path.name), problem=problem)
+            continue
+        if stat.S_ISDIR(status.st_mode):
+            yield from _folder(argument, path)
+        else:
+            yield _file(path, PurePath(path.name), status.st_mode)
 
 
-def _source(path: Path, relative: PurePath) -> Source:
-    return Source(name=str(path), path=path, relative=relative, lines=path.suffix == ".jsonl")
+def _folder(argument: str, root: Path) -> list[Source]:
+    """The sources in the folder ``root`` and below, in the order of their relative names.
+
+    Walked without recursion (a folder tree can be deeper than Python's stack), and without
+    following symbolic links to folders (which may loop)."""
+    sources: list[Source] = []
+    pending = [(root, PurePath())]
+    while pending:
+        folder, relative = pending.pop()
+        try:
+            with os.scandir(folder) as scan:
+                entries = list(scan)
+        except OSError as error:
+            name = str(folder) if relative.parts else argument
+            problem = _os_problem(error)
+            sources.append(Source(name=name, path=folder, relative=relative, problem=problem))
+            continue
+        for entry in entries:
+            path, inner = folder / entry.name, relative / entry.name
+            try:
+                is_folder = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_folder = False
+            if is_folder:
+                pending.append((path, inner))
+                continue
+            if path.suffix not in SUFFIXES:
+                continue
+            try:
+                status = path.stat()
+            except OSError as error:
+                problem = _stat_problem(path, error)
+                sources.append(Source(name=str(path), path=path, relative=inner, problem=problem))
+                continue
+            if not stat.S_ISDIR(status.st_mode):  # a link to a folder: not followed
+                sources.append(_file(path, inner, status.st_mode))
+    if not sources:
+        message = "the folder holds no .json or .jsonl file"
+        problem = input_problem("no-input-files", message)
+        return [Source(name=argument, path=root, relative=PurePath(), problem=problem)]
+    sources.sort(key=lambda source: source.relative.parts)
+    return sources
+
+
+def _file(path: Path, relative: PurePath, mode: int) -> Source:
+    """The source of the file ``path``, or why it cannot be one (not a regular file)."""
+    problem = None if stat.S_ISREG(mode) else _not_regular(mode)
+    lines = path.suffix == ".jsonl"
+    return Source(name=str(path), path=path, relative=relative, lines=lines, problem=problem)
+
+
+def _not_regular(mode: int) -> Problem:
+    if stat.S_ISDIR(mode):
+        return input_problem("file-unreadable", "is a folder, not a file")
+    stream = "; read a stream from standard input, as -"
+    kinds = [
+        (stat.S_ISFIFO, "a named pipe)" + stream),
+        (stat.S_ISCHR, "a character device)" + stream),
+        (stat.S_ISBLK, "a block device)"),
+        (stat.S_ISSOCK, "a socket)"),
+    ]
+    kind = next((name for test, name in kinds if test(mode)), "a special file)")
+    return input_problem("file-unreadable", f"not a regular file ({kind}")
+
+
+def _stat_problem(path: Path, error: OSError) -> Problem:
+    """Why ``path`` cannot be looked at: ``error`` from following it, told apart from a
+    broken symbolic link (the link is there, what it names is not)."""
+    if error.errno == errno.ENOENT:
+        if path.is_symlink():
+            message = "broken symbolic link: what it points to does not exist"
+            return input_problem("file-not-found", message)
+        return input_problem("file-not-found", "no such file or folder")
+    return _os_problem(error)
+
+
+# --- reading ------------------------------------------------------------------
 
 
 def records(source: Source, max_size: int, stdin: BinaryIO | None = None) -> Iterator[Record]:
@@ -97,9 +202,15 @@ def records(source: Source, max_size: int, stdin: BinaryIO | None = None) -> Ite
         return
     if not source.lines:
         if source.path is None:
-            reader = sys.stdin.buffer if stdin is None else stdin
-            data = reader.read(max_size + 1)
-            if len(data) > max_size:
+            try:
+                if stdin is None and sys.stdin is None:  # closed: `newsarticle validate - <&-`
+                    raise OSError("standard input is closed")
+                reader = sys.stdin.buffer if stdin is None else stdin
+                data = _read_within(reader.read, max_size)
+            except OSError as error:  # closed, or not open for reading
+                yield Record(source=source, problem=_os_problem(error))
+                return
+            if data is None:
                 yield Record(source=source, problem=_too_large(max_size))
             else:
                 yield Record(source=source, data=data)
@@ -108,11 +219,14 @@ def records(source: Source, max_size: int, stdin: BinaryIO | None = None) -> Ite
         return
     assert source.path is not None
     try:
-        stream = source.path.open("rb")
+        opened = _open(source.path)
     except OSError as error:
         yield Record(source=source, problem=_os_problem(error))
         return
-    with stream:
+    if isinstance(opened, Problem):
+        yield Record(source=source, problem=opened)
+        return
+    with os.fdopen(opened[0], "rb") as stream:
         yield from _lines(source, stream, max_size)
 
 
@@ -123,22 +237,76 @@ def _lines(source: Source, stream: BinaryIO, max_size: int) -> Iterator[Record]:
     while True:
         number += 1
         try:
-            line = stream.readline(max_size + 2)  # the longest allowed line and a \r\n
+            line, whole = _line(stream, max_size)
+            if not whole and not line.endswith(b"\n"):  # skip the rest of the line
+                while (rest := stream.readline(_CHUNK)) and not rest.endswith(b"\n"):
+                    pass
         except OSError as error:
             yield Record(source=source, line=number, problem=_os_problem(error))
             return
         if not line:
             return
-        if len(line.removesuffix(b"\n").removesuffix(b"\r")) > max_size:
-            if not line.endswith(b"\n"):  # skip the rest of the line
-                while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
-                    pass
+        if not whole:
             # Located at the start of its line, like any other problem of a record.
             problem = attrs.evolve(_too_large(max_size, "the line is "), line=1, column=1)
             yield Record(source=source, line=number, problem=problem)
             continue
         if line.strip():
             yield Record(source=source, line=number, data=line.rstrip(b"\r\n"))
+
+
+def _line(stream: BinaryIO, limit: int) -> tuple[bytes, bool]:
+    """The next line of ``stream`` and whether it is whole: at most ``limit`` bytes, its
+    line ending not counted.  A longer line gives only its first ``limit + 2`` bytes (the
+    longest allowed line and a CR LF), read in bounded chunks."""
+    most = limit + 2
+    pieces: list[bytes] = []
+    total = 0
+    while total < most:
+        piece = stream.readline(min(_CHUNK, most - total))
+        if not piece:
+            break
+        pieces.append(piece)
+        total += len(piece)
+        if piece.endswith(b"\n"):
+            break
+    line = pieces[0] if len(pieces) == 1 else b"".join(pieces)
+    return line, len(line.removesuffix(b"\n").removesuffix(b"\r")) <= limit
+
+
+def _read_within(
+    read: Callable[[int], bytes | None], limit: int, expected: int = 0
+) -> bytes | None:
+    """Everything ``read`` gives until it gives nothing, or None once that is more than
+    ``limit`` bytes.  The first read asks for ``expected`` bytes and one more (to see the
+    end), or for a small chunk; each later one for as much as came so far, at least a small
+    chunk and at most a large one: memory follows what comes, never the limit."""
+    pieces: list[bytes] = []
+    total = 0
+    size = min(expected + 1 if expected else _SMALL_CHUNK, limit + 1)
+    while piece := read(size):
+        pieces.append(piece)
+        total += len(piece)
+        if total > limit:
+            return None
+        size = min(max(total, _SMALL_CHUNK), _CHUNK, limit + 1 - total)
+    return pieces[0] if len(pieces) == 1 else b"".join(pieces)
+
+
+def _open(path: Path) -> tuple[int, os.stat_result] | Problem:
+    """A descriptor open on the regular file ``path`` and its status, or why it is not one.
+    The open never waits, even for a FIFO that took the place of a file."""
+    handle = os.open(path, _OPEN_FLAGS)
+    try:
+        status = os.fstat(handle)
+        if not stat.S_ISREG(status.st_mode):
+            os.close(handle)
+            return _not_regular(status.st_mode)
+        os.set_blocking(handle, True)
+    except BaseException:
+        os.close(handle)
+        raise
+    return handle, status
 
 
 def _too_large(max_size: int, what: str = "") -> Problem:
@@ -153,15 +321,26 @@ def _os_problem(error: OSError) -> Problem:
         return input_problem("file-not-found", "no such file")
     if isinstance(error, PermissionError):
         return input_problem("file-unreadable", "permission denied")
+    if error.errno == errno.ELOOP:
+        message = "a loop of symbolic links (too many levels of symbolic links)"
+        return input_problem("file-unreadable", message)
     return input_problem("file-unreadable", error.strerror or str(error))
 
 
 def read(path: Path, max_size: int) -> bytes | Problem:
+    """The bytes of the file ``path``, or why they cannot be had: not a regular file, over
+    ``max_size`` (by its size, before reading; or by what reading gives), unreadable."""
     try:
-        with path.open("rb") as stream:
-            if os.fstat(stream.fileno()).st_size > max_size:
+        opened = _open(path)
+        if isinstance(opened, Problem):
+            return opened
+        handle, status = opened
+        try:
+            if status.st_size > max_size:
                 return _too_large(max_size)
-            data = stream.read(max_size + 1)
+            data = _read_within(lambda size: os.read(handle, size), max_size, status.st_size)
+        finally:
+            os.close(handle)
     except OSError as error:
         return _os_problem(error)
-    return _too_large(max_size) if len(data) > max_size else data
+    return _too_large(max_size) if data is None else data

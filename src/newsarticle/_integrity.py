@@ -14,8 +14,13 @@ The checks read the JSON value of a document, not the built article, so that the
 when the schema found problems elsewhere and one run reports as much as it can; the fast
 path of :func:`newsarticle.check` runs the same function on the value it has built the
 article from.  They run on every document loaded, so JSON Pointers are built only for
-problems.  Exporters name the objects a reference points at with :func:`resolve`, which
-raises :class:`~newsarticle.InvalidReferenceError` on an article that is not valid.
+problems.
+
+The writers (``dumps``, ``dump``) and the exporters take only an article that can be loaded
+back: :func:`require_valid` refuses any other, with the problems of one walk of
+:func:`article_problems`.  The exporters then name the objects a reference points at with
+:func:`resolve`, which raises :class:`~newsarticle.InvalidReferenceError` on a reference that
+does not resolve: after :func:`require_valid`, only a bug can lead there.
 """
 
 from __future__ import annotations
@@ -29,11 +34,18 @@ from typing import Any, Final, TypeAlias, TypeGuard
 
 import attrs
 
-from ._errors import InvalidReferenceError, Problem
+from ._errors import InvalidArticleError, InvalidReferenceError, Problem, indefinite, shown
 from ._model import Article
 from ._rules import ID, TIMESTAMP, Spec, spec
 
-__all__ = ["article_problems", "collection_of", "integrity_problems", "kind_names", "resolve"]
+__all__ = [
+    "article_problems",
+    "collection_of",
+    "integrity_problems",
+    "kind_names",
+    "require_valid",
+    "resolve",
+]
 
 Where: TypeAlias = tuple[str | int, ...]
 
@@ -92,8 +104,7 @@ def _collections() -> dict[str, type[Any]]:
 
 def _noun(cls: type[Any]) -> str:
     """ "a person", "an unnamed source": the class name as a phrase."""
-    words = re.sub(r"(?<!^)(?=[A-Z])", " ", cls.__name__).lower()
-    return ("an " if words[0] in "aeiou" else "a ") + words
+    return indefinite(re.sub(r"(?<!^)(?=[A-Z])", " ", cls.__name__).lower())
 
 
 _COLLECTIONS: Final = _collections()
@@ -119,8 +130,8 @@ def _kinds(steps: tuple[_Reference | _Nested, ...]) -> set[frozenset[str]]:
 _KIND_SETS: Final = frozenset(_kinds(_ARTICLE_STEPS))
 # Objects that something must use, and whether a reference of the wrong kind counts.
 _MUST_BE_USED: Final = (
-    ("attributions", "unused-attribution", "no quote or claim uses the attribution {id!r}", True),
-    ("unnamed_sources", "unused-source", "nothing refers to the unnamed source {id!r}", False),
+    ("attributions", "unused-attribution", "no quote or claim uses the attribution {id}", True),
+    ("unnamed_sources", "unused-source", "nothing refers to the unnamed source {id}", False),
 )
 # The collections whose use the walk records: by any reference, or by one of the right kind.
 # (A reference of the wrong kind is recorded as used when it is reported.)
@@ -165,8 +176,38 @@ def article_problems(article: Article) -> list[Problem]:
     :func:`integrity_problems` on the article's JSON value; when it finds something, so does
     that, at the same paths, but for one case: a quote that stands in its paragraph only as
     the text was written, not in NFC, which only the JSON value can show.
+
+    An article is immutable, so the walk runs once per article and the article keeps its
+    verdict: the fast path of :func:`newsarticle.check` and then an export or ``dumps`` of
+    the article it returned walk it once between them.
     """
+    return list(article._verdict)
+
+
+def walk_article(article: Article) -> list[Problem]:
+    """The walk of :func:`article_problems`, run each time (the article keeps its result)."""
     return _Checks(article, _MODEL).run()
+
+
+def require_valid(article: object, caller: str) -> Article:
+    """``article``, when it can be loaded back: what the writers and exporters take.
+
+    Raises :class:`TypeError` when ``article`` is not an :class:`Article` (a dict is a JSON
+    value: :func:`newsarticle.check` takes those), and
+    :class:`~newsarticle.InvalidArticleError`, carrying every problem, when it has an
+    integrity error (a dangling reference, an id given twice).  Warnings alone pass.  One
+    walk of :func:`article_problems`, the fast path's.  ``caller`` names the function for
+    the message of the :class:`TypeError`.
+    """
+    if not isinstance(article, Article):
+        raise TypeError(
+            f"{caller} takes an Article, not {indefinite(type(article).__name__)} "
+            "(newsarticle.check takes a JSON value or text)"
+        )
+    problems = article_problems(article)
+    if problems and any(problem.is_error for problem in problems):
+        raise InvalidArticleError(problems)
+    return article
 
 
 _ID: Final = operator.attrgetter("id")
@@ -261,7 +302,8 @@ class _Checks:
                 if type(identifier) is not str:
                     continue
                 if identifier in seen:
-                    message = f"the id {identifier!r} is already used by {_NOUNS[seen[identifier]]}"
+                    used_by = _NOUNS[seen[identifier]]
+                    message = f"the id {shown(identifier)} is already used by {used_by}"
                     self.report("duplicate-id", (collection, index, "id"), message)
                     continue
                 seen[identifier] = collection
@@ -316,12 +358,13 @@ class _Checks:
         self.used.add(value)
         kind = next((name for name, ids in self.ids.items() if value in ids), None)
         if kind is None:
+            expected = kind_names(kinds)
             message = (
-                f"{value!r} is not the id of anything in the article (expected {kind_names(kinds)})"
+                f"{shown(value)} is not the id of anything in the article (expected {expected})"
             )
             self.report("unresolved-reference", where, message)
         else:
-            message = f"{value!r} is {_NOUNS[kind]}, but this must be {kind_names(kinds)}"
+            message = f"{shown(value)} is {_NOUNS[kind]}, but this must be {kind_names(kinds)}"
             self.report("wrong-reference-kind", where, message)
 
     def cycles(self, collection: str, key: str, verb: str) -> None:
@@ -350,7 +393,7 @@ class _Checks:
         current = get(item, key)
         while type(current) is str and current in objects:
             if current in seen:
-                message = f"{owner!r} {verb} itself through {key} links"
+                message = f"{shown(owner)} {verb} itself through {key} links"
                 self.report("containment-cycle", (*where, key), message)
                 return
             seen.add(current)
@@ -379,7 +422,7 @@ class _Checks:
         for index, (part, anchor) in enumerate(zip(parts, anchors, strict=True)):
             body = get(paragraphs[anchor], "text")
             if type(body) is str and part not in body and _nfc(part) not in _nfc(body):
-                message = f"{_clip(part)!r} does not stand in paragraph {anchor!r} word for word"
+                message = f"{shown(part)} does not stand in paragraph {shown(anchor)} word for word"
                 self.report("quote-not-in-body", (*where, key, index), message)
 
     def unused(self) -> None:
@@ -392,7 +435,7 @@ class _Checks:
             for index, item in enumerate(reading.items(reading.get(self.document, collection))):
                 identifier = reading.get(item, "id")
                 if type(identifier) is str and identifier not in users:
-                    self.report(code, (collection, index), message.format(id=identifier))
+                    self.report(code, (collection, index), message.format(id=shown(identifier)))
 
     def dates(self) -> None:
         """Report a modification or a correction dated before publication."""
@@ -683,7 +726,3 @@ def _timestamp(value: object) -> Any:
 
 def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
-
-
-def _clip(text: str) -> str:
-    return text if len(text) <= 50 else f"{text[:47]}..."

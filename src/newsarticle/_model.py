@@ -25,7 +25,7 @@ from typing import Any, Final, TypeAlias
 
 import attrs
 
-from ._errors import InvalidValueError
+from ._errors import InvalidValueError, Problem, shown
 from ._rules import (
     ID,
     LANGUAGE,
@@ -211,8 +211,8 @@ class QuoteKind(enum.Enum):
 
 
 def _calendar_field(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and type(value) is not int:
-        raise InvalidValueError(attribute.name, f"expected int, got {type(value).__name__}")
+    if type(value) is not int and (value is not None or attribute.name == "year"):
+        raise InvalidValueError(attribute.name, f"expected a whole number, got {shown(value)}")
 
 
 @attrs.frozen(kw_only=True)
@@ -230,13 +230,13 @@ class PartialDate:
 
     def __attrs_post_init__(self) -> None:
         if not 1 <= self.year <= 9999:
-            raise InvalidValueError("year", f"{self.year} is not a year from 1 to 9999")
+            raise InvalidValueError("year", f"{shown(self.year)} is not a year from 1 to 9999")
         if self.month is None:
             if self.day is not None:
                 raise InvalidValueError("day", "a day needs a month")
             return
         if not 1 <= self.month <= 12:
-            raise InvalidValueError("month", f"{self.month} is not a month from 1 to 12")
+            raise InvalidValueError("month", f"{shown(self.month)} is not a month from 1 to 12")
         if self.day is not None:
             try:
                 dt.date(self.year, self.month, self.day)
@@ -278,13 +278,17 @@ class PartialDate:
         share few dates (a year, a month, a day), and the dates read are kept, at most
         :data:`_DATES_KEPT` of them (emptied when full).
         """
+        if type(text) is not str:
+            raise InvalidValueError(
+                "date", f'expected a string such as "2021-07", got {shown(text)}'
+            )
         if cls is PartialDate:
             known = _DATES.get(text)
             if known is not None:
                 return known
-        match = PARTIAL_DATE.regex.match(text) if type(text) is str else None
+        match = PARTIAL_DATE.regex.match(text)
         if not match:
-            raise InvalidValueError("date", f"{text!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+            raise InvalidValueError("date", f"{shown(text)} is not YYYY, YYYY-MM or YYYY-MM-DD")
         year, month, day = match.group("year", "month", "day")
         date = cls(
             year=int(year),
@@ -446,7 +450,8 @@ class Role:
             and self.end is not None
             and self.start.earliest > self.end.latest
         ):
-            raise InvalidValueError("end", f"{self.end} is before the start {self.start}")
+            message = f"{shown(str(self.end))} is before the start {shown(str(self.start))}"
+            raise InvalidValueError("end", message)
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
@@ -863,6 +868,15 @@ class Article:
             for item in group:
                 found.setdefault(item.id, item)
         return found
+
+    @functools.cached_property
+    def _verdict(self) -> tuple[Problem, ...]:
+        """The integrity problems of the article, found once (see
+        ``_integrity.article_problems``): an article is immutable, so they never change, and
+        checking, exporting and writing one article walk it once between them."""
+        from ._integrity import walk_article  # at call time: that module imports this one
+
+        return tuple(walk_article(self))
 
     @property
     def identified(self) -> tuple[tuple[Identified, ...], ...]:

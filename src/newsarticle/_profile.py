@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from ._errors import Problem
+from ._errors import Problem, shown
 from ._model import Article, Organization, Person
 
 __all__ = ["HEADLINE_LIMIT", "MIN_IMAGE_PIXELS", "profile_problems"]
@@ -55,11 +55,11 @@ def profile_problems(article: Article) -> list[Problem]:
     for index, image in enumerate(article.images):
         pointer = f"/images/{index}"
         if image.width is None or image.height is None:
-            message = f"the image {image.id!r} has no width and height"
+            message = f"the image {shown(image.id)} has no width and height"
             problems.append(Problem.of("seo-image-no-size", pointer, message))
         elif image.width * image.height < MIN_IMAGE_PIXELS:
             message = (
-                f"the image {image.id!r} has {image.width * image.height} pixels; "
+                f"the image {shown(image.id)} has {image.width * image.height:,} pixels; "
                 f"search engines want at least {MIN_IMAGE_PIXELS:,} (width times height)"
             )
             problems.append(Problem.of("seo-image-small", pointer, message))
@@ -78,8 +78,8 @@ def _authors(article: Article) -> list[Problem]:
         if not isinstance(author, Person | Organization) or author.url or author.same_as:
             continue
         message = (
-            f"the author {identifier!r} ({author.name}) has no url or same_as; give a profile "
-            "page or a reference page so search engines can tell them from namesakes"
+            f"the author {shown(identifier)} ({shown(author.name)}) has no url or same_as; give a "
+            "profile page or a reference page so search engines can tell them from namesakes"
         )
         problems.append(Problem.of("seo-author-unidentified", pointers[identifier], message))
     return problems

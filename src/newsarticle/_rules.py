@@ -22,13 +22,13 @@ import enum
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final, TypeAlias
 
 import attrs
 from rfc3986_validator import validate_rfc3986
 
-from ._errors import InvalidValueError
+from ._errors import InvalidValueError, indefinite, shown
 
 __all__ = [
     "FORMAT_VERSION",
@@ -151,7 +151,10 @@ class IdRule(Rule):
     def problem(self, value: object) -> str | None:
         if isinstance(value, str) and _ID_MATCH(value):
             return None
-        return f"{value!r} is not an id (letters, digits, '.', '_', '-')"
+        return (
+            f'{shown(value)} is not an id (letters, digits, ".", "_" and "-", '
+            f"starting with a letter or digit, at most {self.max_length} characters)"
+        )
 
 
 #: The C0 controls, DEL and the C1 controls: never in text, but for newlines where allowed.
@@ -199,7 +202,7 @@ class TextRule(Rule):
 
     def problem(self, value: object) -> str | None:
         if not isinstance(value, str):
-            return f"expected a string, got {type(value).__name__}"
+            return f"expected a string, got {shown(value)}"
         if not value:
             return "must not be empty"
         found = self.bad.search(value)
@@ -237,7 +240,7 @@ class UrlRule(Rule):
         return {"type": "string", "format": "uri", "pattern": f"^{self.start}"}
 
     def problem(self, value: object) -> str | None:
-        return None if is_http_url(value) else f"{value!r} is not an absolute http(s) URL"
+        return None if is_http_url(value) else f"{shown(value)} is not an absolute http(s) URL"
 
     def inline(self, var: str, clean: bool, bind: Bind) -> str:
         return f"not {bind(is_http_url)}({var})"
@@ -250,7 +253,7 @@ class PatternRule(Rule):
     name: str
     description: str
     pattern: str  #: without anchors
-    message: str  #: why a value is refused, with ``{value!r}``
+    message: str  #: why a value is refused, with ``{value}`` (the value as messages show it)
     examples: tuple[str, ...]  #: values the strategies draw
 
     @functools.cached_property
@@ -263,7 +266,7 @@ class PatternRule(Rule):
     def problem(self, value: object) -> str | None:
         if isinstance(value, str) and self.match(value):
             return None
-        return self.message.format(value=value)
+        return self.message.format(value=shown(value))
 
     def inline(self, var: str, clean: bool, bind: Bind) -> str:
         return f"not {bind(self.match)}({var})"
@@ -282,16 +285,16 @@ def parse_datetime(text: str) -> dt.datetime:
     """
     match = _RFC3339.fullmatch(text)
     if not match:
-        raise ValueError(f"{text!r} is not an RFC 3339 timestamp with offset")
+        raise ValueError(f"{shown(text)} is not an RFC 3339 timestamp with offset")
     year, month, day, hour, minute, second, fraction, zulu, sign, oh, om = match.groups()
     if second == "60":
-        raise ValueError(f"{text!r} is a leap second, which cannot be stored")
+        raise ValueError(f"{shown(text)} is a leap second, which cannot be stored")
     if zulu:
         tz = dt.UTC
     else:
         delta = dt.timedelta(hours=int(oh), minutes=int(om))
         if delta >= dt.timedelta(hours=24):
-            raise ValueError(f"{text!r} has an offset of a day or more")
+            raise ValueError(f"{shown(text)} has an offset of a day or more")
         tz = dt.timezone(-delta if sign == "-" else delta)
     try:
         return dt.datetime(
@@ -305,7 +308,7 @@ def parse_datetime(text: str) -> dt.datetime:
             tzinfo=tz,
         )
     except ValueError as error:
-        raise ValueError(f"{text!r} is not a real time: {error}") from None
+        raise ValueError(f"{shown(text)} is not a real time: {error}") from None
 
 
 def format_datetime(value: dt.datetime) -> str:
@@ -330,7 +333,7 @@ class TimestampRule(Rule):
 
     def problem(self, value: object) -> str | None:
         if not isinstance(value, dt.datetime):
-            return f"expected a datetime, got {type(value).__name__}"
+            return f"expected a datetime, got {shown(value)}"
         offset = value.utcoffset()
         if offset is None:
             return "a timestamp needs a time zone (a naive datetime is ambiguous)"
@@ -395,13 +398,13 @@ class RangeRule(Rule):
             if type(value) is int and self.minimum <= value <= self.maximum:
                 return None
             return (
-                f"{value!r} is not a whole number of {self.unit} "
+                f"{shown(value)} is not a whole number of {self.unit} "
                 f"from {self.minimum} to {self.maximum}"
             )
         if type(value) is not float:
-            return f"expected a number, got {type(value).__name__}"
+            return f"expected a number, got {shown(value)}"
         if not self.minimum <= value <= self.maximum:  # also refuses NaN
-            return f"{value} is outside {self.minimum:g}..{self.maximum:g}"
+            return f"{shown(value)} is outside {self.minimum:g}..{self.maximum:g}"
         return None
 
     def inline(self, var: str, clean: bool, bind: Bind) -> str:
@@ -472,7 +475,7 @@ LANGUAGE: Final = PatternRule(
         r"[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?"
         r"(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*"
     ),
-    message="{value!r} is not a BCP 47 language tag such as 'en-GB'",
+    message='{value} is not a BCP 47 language tag such as "en-GB"',
     examples=("en", "en-GB", "en-US", "fr", "de-CH", "ar", "fa-AF", "ps", "zh-Hant-TW"),
 )
 
@@ -603,13 +606,31 @@ def _item_problem(rule: Kind) -> Callable[[object], str | None]:
     """Why one value breaks ``rule``, or None."""
     if isinstance(rule, Rule):
         return rule.problem
+    if issubclass(rule, enum.Enum):
+        return _member_problem(rule)
+    expected = f"expected {indefinite(rule.__name__)}, got "
 
     def instance(value: object) -> str | None:
-        if isinstance(value, rule):
-            return None
-        return f"expected {rule.__name__}, got {type(value).__name__}"
+        return None if isinstance(value, rule) else expected + shown(value)
 
     return instance
+
+
+def _member_problem(kind: type[enum.Enum]) -> Callable[[object], str | None]:
+    """Why a value is not a member of the enumeration ``kind``: the members listed."""
+    members = [f"{kind.__name__}.{member.name}" for member in kind]
+    allowed = ", ".join(members[:-1]) + " or " + members[-1] if len(members) > 1 else members[0]
+    by_value = {member.value: member for member in kind}
+
+    def member(value: object) -> str | None:
+        if isinstance(value, kind):
+            return None
+        message = f"expected {indefinite(kind.__name__)} ({allowed}), got {shown(value)}"
+        if isinstance(value, str) and value in by_value:
+            message += f"; use {kind.__name__}.{by_value[value].name}"
+        return message
+
+    return member
 
 
 def _validator(declared: Spec) -> _Validator:
@@ -620,14 +641,14 @@ def _validator(declared: Spec) -> _Validator:
         def each(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
             if type(value) is not tuple:
                 raise InvalidValueError(
-                    attribute.name, f"expected a sequence of items, got {type(value).__name__}"
+                    attribute.name, f"expected a sequence (a list or a tuple), got {shown(value)}"
                 )
             for index, item in enumerate(value):
                 found = problem(item)
                 if found is not None:
                     raise InvalidValueError(f"{attribute.name}.{index}", found)
             if unique and len(value) > 1 and len(set(value)) != len(value):
-                raise InvalidValueError(attribute.name, "holds the same item twice")
+                raise InvalidValueError(attribute.name, f"holds {_repeated(value)} twice")
 
         return each
     if declared.shape == "optional":
@@ -657,9 +678,27 @@ def _nfc_optional(value: Any) -> Any:
     return None if value is None else _nfc(value)
 
 
+def _repeated(items: tuple[Any, ...]) -> str:
+    """The first item of ``items`` that stands there twice, as messages show it."""
+    seen: set[Any] = set()
+    for item in items:
+        if item in seen:
+            return shown(item)
+        seen.add(item)
+    return "an item"  # pragma: no cover - called only when one is repeated
+
+
+#: What is iterable but not a sequence of items: text, and what has no order of its own (a
+#: dict would give its keys, a set an order that changes from run to run).
+_NOT_SEQUENCES: Final = (str, bytes, bytearray, Mapping, set, frozenset)
+
+
 def _sequence(value: Any) -> Any:
-    """Any iterable but a string becomes a tuple; anything else is left for the validator."""
-    if type(value) is tuple or isinstance(value, str | bytes):
+    """Any iterable but text, a mapping or a set becomes a tuple (a list, a generator); anything
+    else is left for the validator to refuse."""
+    if type(value) is list:  # the usual case, at once
+        return tuple(value)
+    if type(value) is tuple or isinstance(value, _NOT_SEQUENCES):
         return value
     try:
         return tuple(value)

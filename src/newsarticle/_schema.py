@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from ._errors import Problem
+from ._errors import Problem, indefinite, shown
 from ._model import Article
 from ._rules import FORMAT_VERSION, NAMED_RULES, Rule, spec
 
@@ -218,7 +218,7 @@ def _missing(path: str, error: ValidationError) -> list[Problem]:
             problems.append(Problem.of("format-version", "", message))
         else:
             problems.append(
-                Problem.of("schema-required", path, f"the required key {key!r} is missing")
+                Problem.of("schema-required", path, f"the required key {shown(key)} is missing")
             )
     return problems
 
@@ -256,13 +256,12 @@ def _problems(error: ValidationError) -> list[Problem]:
     subschema: Any = error.schema
     if path == "/format_version":
         supported: Any = error.validator_value
-        return [
-            Problem.of("format-version", path, f"format_version {instance!r} is not {supported}")
-        ]
+        message = f"format_version {shown(instance)} is not {shown(supported)}"
+        return [Problem.of("format-version", path, message)]
     if keyword == "additionalProperties":
         known = subschema.get("properties", {})
         return [
-            Problem.of(code, f"{path}/{_pointer([key])[1:]}", f"unknown key {key!r}")
+            Problem.of(code, f"{path}/{_pointer([key])[1:]}", f"unknown key {shown(key)}")
             for key in instance
             if key not in known
         ]
@@ -283,21 +282,41 @@ def _message(keyword: str, error: ValidationError) -> str:
     instance: Any = error.instance
     subschema: Any = error.schema
     if keyword == "type":
-        article = "an" if str(expected)[0] in "aeiou" else "a"
-        return f"expected {article} {expected}, got {_json_type(instance)}"
+        kinds = expected if isinstance(expected, list) else [expected]
+        return f"expected {' or '.join(map(indefinite, kinds))}, got {_json_type(instance)}"
     if keyword in ("enum", "const"):
         allowed = expected if keyword == "enum" else [expected]
-        return f"{instance!r} is not one of {', '.join(map(repr, allowed))}"
+        return f"{shown(instance)} is not one of {', '.join(map(shown, allowed))}"
     if keyword == "format":
-        return f"{_clip(instance)!r} is not a valid {expected}"
+        return f"{shown(instance)} is not a valid {expected}"
     if keyword == "not":
-        return f"{_clip(instance)!r} holds a control character or a lone surrogate"
+        return f"{shown(instance)} holds a control character or a lone surrogate"
     if keyword == "pattern":
         description = subschema.get("description", "")
-        return f"{_clip(instance)!r} is not of the right form. {description}".strip()
-    return error.message
+        return f"{shown(instance)} is not of the right form. {description}".strip()
+    if keyword in ("minLength", "minItems") and expected == 1:
+        return "must not be empty"
+    if keyword in ("minLength", "maxLength", "minItems", "maxItems"):
+        unit = "characters" if keyword.endswith("Length") else "items"
+        bound = "at least" if keyword.startswith("min") else "at most"
+        return f"has {len(instance):,} {unit}, but must have {bound} {expected:,}"
+    if keyword == "minimum":
+        return f"{shown(instance)} is below the minimum, {shown(expected)}"
+    if keyword == "maximum":
+        return f"{shown(instance)} is above the maximum, {shown(expected)}"
+    if keyword == "uniqueItems":
+        return f"holds {_repeated(instance)} twice"
+    # No other keyword is in the schema; jsonschema's own message would quote the value
+    # as Python writes it, whole.
+    return f'{shown(instance)} breaks the schema\'s "{keyword}" rule'
 
 
-def _clip(value: object) -> str:
-    text = str(value)
-    return text if len(text) <= 60 else f"{text[:57]}..."
+def _repeated(items: list[Any]) -> str:
+    """The first item of ``items`` that stands there twice, as messages show it."""
+    seen: set[str] = set()
+    for item in items:
+        key = json.dumps(item, sort_keys=True)
+        if key in seen:
+            return shown(item)
+        seen.add(key)
+    return "the same item"  # equal as JSON Schema compares them (1 and 1.0)

@@ -13,32 +13,35 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import re
 import signal
+import stat
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from gettext import gettext
 from types import FrameType
-from typing import IO, TYPE_CHECKING, Any, BinaryIO, NoReturn, TextIO
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, NoReturn, TextIO, cast
 
 import attrs
 
 from . import __version__
-from ._batch import Options, Outcome, ordered_map
+from ._batch import Options, Outcome, WorkerError, ordered_map
 from ._export._text import MIN_WIDTH
-from ._inputs import DEFAULT_MAX_SIZE, Source, expand, records
+from ._inputs import DEFAULT_MAX_SIZE, LARGEST_MAX_SIZE, Source, expand, records
 from ._report import (
     EXIT_OK,
     EXIT_USAGE,
     Tally,
+    encodable,
     format_github,
     format_problem,
-    problem_json,
+    outcome_json,
+    report_json,
 )
 from ._schema import schema_path, schema_text
 from ._sink import Sink, UsageError, targets
+from ._streams import Messages, Output, OutputError, hold_standard_descriptors, point_at_null
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -58,8 +61,15 @@ class Streams:
 # --- output -----------------------------------------------------------------
 
 
+def _encoding(stream: IO[str]) -> str | None:
+    """The encoding ``stream`` writes in; None for a stream of text (``io.StringIO``)."""
+    encoding = getattr(stream, "encoding", None)
+    return encoding if isinstance(encoding, str) else None
+
+
 def _write(stream: IO[str], text: str) -> None:
-    stream.write(text)
+    """Write ``text``, a character the stream's encoding lacks written as its escape."""
+    stream.write(encodable(text, _encoding(stream)))
 
 
 # --- progress ---------------------------------------------------------------
@@ -103,21 +113,14 @@ def run_validate(arguments: argparse.Namespace, streams: Streams) -> int:
     for outcome in _outcomes(sources, options, arguments.jobs, streams):
         tally.add(outcome)
         if arguments.format == "json":
-            report.append(
-                {
-                    "file": outcome.source.name,
-                    "line": outcome.line if outcome.source.lines else None,
-                    "valid": tally.passes(outcome),
-                    "problems": [problem_json(outcome, p) for p in outcome.problems],
-                }
-            )
+            report.append(outcome_json(outcome, tally.passes(outcome)))
             continue
         render = format_github if arguments.format == "github" else format_problem
         for problem in outcome.problems:
             _write(streams.stdout, render(outcome, problem) + "\n")
     if arguments.format == "json":
         document = {"documents": report, "summary": tally.as_json()}
-        _write(streams.stdout, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        _write(streams.stdout, report_json(document, _encoding(streams.stdout)) + "\n")
     else:
         _write(streams.stdout, tally.summary() + "\n")
     return tally.status()
@@ -125,7 +128,9 @@ def run_validate(arguments: argparse.Namespace, streams: Streams) -> int:
 
 def run_export(arguments: argparse.Namespace, streams: Streams) -> int:
     sources = list(expand(arguments.paths))
-    sink = Sink(targets(sources, arguments), streams.stdout)
+    sink = Sink(
+        targets(sources, arguments, stdin=streams.stdin, stdout=streams.stdout), streams.stdout
+    )
     options = Options(
         max_size=arguments.max_size,
         export=arguments.format,
@@ -162,14 +167,25 @@ _SIZE = re.compile(r"([0-9]+)\s*([KMG]i?B?|B)?", re.IGNORECASE)
 
 
 def size(text: str) -> int:
-    """A byte count such as ``1048576``, ``64K``, ``16M`` or ``2G`` (powers of 1024)."""
+    """A byte count such as ``1048576``, ``64K``, ``16M`` or ``2G`` (powers of 1024), from
+    1 byte to :data:`LARGEST_MAX_SIZE` (2^63 - 1 bytes: no document can be larger); a size
+    out of that range is refused, not clamped.  Reading takes memory in proportion to the
+    input, whatever the limit."""
     match = _SIZE.fullmatch(text.strip())
     if not match:
         raise argparse.ArgumentTypeError(f"{text!r} is not a size such as 16M or 2G")
-    number, unit = int(match.group(1)), (match.group(2) or "B").upper()[0]
-    value = number * {"B": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30}[unit]
+    digits, unit = match.group(1).lstrip("0") or "0", (match.group(2) or "B").upper()[0]
+    if len(digits) > len(str(LARGEST_MAX_SIZE)):  # too large, and int() would refuse it
+        value = LARGEST_MAX_SIZE + 1
+    else:
+        value = int(digits) * {"B": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30}[unit]
     if value < 1:
         raise argparse.ArgumentTypeError("the size must be at least 1 byte")
+    if value > LARGEST_MAX_SIZE:
+        raise argparse.ArgumentTypeError(
+            f"the size must be at most {LARGEST_MAX_SIZE:,} bytes "
+            f"(2^{LARGEST_MAX_SIZE.bit_length()} - 1): no document can be larger"
+        )
     return value
 
 
@@ -325,8 +341,8 @@ def parser(stdout: TextIO | None = None, stderr: TextIO | None = None) -> Parser
         type=size,
         default=DEFAULT_MAX_SIZE,
         metavar="SIZE",
-        help="refuse documents larger than this (default 16M; a JSON Lines file is "
-        "limited per line)",
+        help="refuse documents larger than this: bytes, or K, M or G (default 16M; a JSON "
+        "Lines file is limited per line; a size over 2^63 - 1 bytes is refused)",
     )
 
     check = commands.add_parser(
@@ -395,7 +411,18 @@ def parser(stdout: TextIO | None = None, stderr: TextIO | None = None) -> Parser
 
 
 def _terminate(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM or SIGINT in :func:`main`: stop, with :class:`SystemExit` (128 + the signal's
+    number) for SIGTERM and KeyboardInterrupt for SIGINT, raised where the program is.  Later
+    signals are ignored from now on, so that nothing interrupts the cleaning up (an
+    unfinished output file removed, the worker processes ended) on the way out."""
+    for number in _STOP_SIGNALS:
+        signal.signal(number, signal.SIG_IGN)
+    if signum == signal.SIGINT:
+        raise KeyboardInterrupt
     raise SystemExit(128 + signum)
+
+
+_STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
 
 def run(
@@ -431,12 +458,15 @@ def run(
     try:
         status: int = arguments.run(arguments, streams)
         streams.stdout.flush()
-    except UsageError as error:
+    except (UsageError, WorkerError) as error:
         streams.stderr.write(f"newsarticle {arguments.command}: error: {error}\n")
         return EXIT_USAGE
     except BrokenPipeError:
         # The reader went away (`newsarticle export ... | head -1`): end quietly, with the
         # status of an output error.
+        return EXIT_USAGE
+    except OutputError as error:  # main's standard output: closed, full, read-only
+        streams.stderr.write(f"newsarticle {arguments.command}: error: {error.strerror}\n")
         return EXIT_USAGE
     except OSError as error:
         streams.stderr.write(f"newsarticle {arguments.command}: error: {error}\n")
@@ -446,18 +476,90 @@ def run(
 
 def main(argv: Iterable[str] | None = None) -> int:
     """The ``newsarticle`` program: :func:`run` on the process's streams; return the exit
-    status.  SIGTERM ends it with status 143 and Ctrl-C with 130 (an unfinished output file
-    removed), and after a broken pipe stdout is pointed at the null device, so that the
-    interpreter's last flush has nowhere to fail."""
-    signal.signal(signal.SIGTERM, _terminate)
+    status.
+
+    Signals, to this process alone or to its whole process group (Ctrl-C), at any moment:
+    SIGTERM ends the program with status 143 and SIGINT with 130, without a traceback; an
+    unfinished output file is removed (the old one is left as it was), the worker processes
+    of ``--jobs`` are ended, and a second signal is ignored while that is done.  Workers
+    leave Ctrl-C to this process, and end by themselves when it is gone (``kill -9``).
+
+    Closed or failing standard streams (``<&-``, ``>&-``, ``2>&-``, ``>/dev/full``):
+
+    * standard input closed: the path ``-`` is an input that cannot be read
+      (``file-unreadable``: "standard input is closed"), status 2; the other inputs are
+      checked and exported as usual.
+    * standard output closed or failing: what goes there is lost, so the run ends with one
+      line on stderr ("newsarticle validate: error: cannot write to standard output: it is
+      closed") and status 2, never 0 or 1.  An export written to files (``-o``) does not
+      use it.  A broken pipe ends the run quietly, status 2.
+    * standard error closed or failing: messages to it are dropped; the work goes on (every
+      valid input is exported) and the status is the same.
+
+    The descriptors 0, 1 and 2 of closed streams are held on the null device, so that no
+    file opened later takes one of their numbers.
+    """
+    stdout, stderr = Output(sys.stdout), Messages(sys.stderr)
+    hold_standard_descriptors(sys.stdin, sys.stdout, sys.stderr)
+    for number in _STOP_SIGNALS:
+        signal.signal(number, _terminate)
+    interrupted = True
     try:
-        status = run(sys.argv[1:] if argv is None else list(argv))
-        if sys.stdout is not None:
-            sys.stdout.flush()  # what a broken pipe left unwritten fails again here
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_USAGE
-    except KeyboardInterrupt:
+        arguments = sys.argv[1:] if argv is None else list(argv)
+        # Text streams (io.TextIOBase), which typing.TextIO does not name.
+        status = run(arguments, stdout=cast(TextIO, stdout), stderr=cast(TextIO, stderr))
+        interrupted = False
+    except (KeyboardInterrupt, SystemExit) as stop:  # SIGINT, SIGTERM
+        status = _stopped(stop)
+    try:
+        return _finish(status, stdout, stderr, interrupted)
+    except (KeyboardInterrupt, SystemExit) as stop:  # while stdout was flushed
+        if stdout.stream is not None:
+            _to_null(stdout.stream)
+        return _stopped(stop)
+
+
+def _stopped(stop: KeyboardInterrupt | SystemExit) -> int:
+    """The exit status for a stop (see :func:`_terminate`)."""
+    if isinstance(stop, KeyboardInterrupt):
         return 128 + signal.SIGINT
+    return stop.code if isinstance(stop.code, int) else EXIT_USAGE
+
+
+def _finish(status: int, stdout: Output, stderr: Messages, interrupted: bool) -> int:
+    """The exit status, once stdout has been flushed: status 2 (and one line) when output
+    was lost.  After a failure stdout is pointed at the null device, so that the
+    interpreter's last flush has nowhere to fail; after an interruption too, unless it is a
+    file (a pipe that nobody reads would block the flush)."""
+    if stdout.stream is not None:
+        if interrupted and not _is_file(stdout.stream):
+            _to_null(stdout.stream)
+        try:
+            stdout.flush()  # what a broken pipe left unwritten fails again here
+        except OSError:
+            _to_null(stdout.stream)
+            if not interrupted:
+                status = EXIT_USAGE
+    if stdout.failure is not None and not interrupted and status != EXIT_USAGE:
+        # Passed over where it happened (argparse does, for --help): still lost.
+        stderr.write(f"newsarticle: error: {stdout.failure.strerror}\n")
+        status = EXIT_USAGE
+    if stderr.stream is not None:
+        try:
+            stderr.stream.flush()
+        except (OSError, ValueError):
+            _to_null(stderr.stream)
     return status
+
+
+def _is_file(stream: TextIO) -> bool:
+    try:
+        return stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def _to_null(stream: TextIO) -> None:
+    """Point the descriptor under ``stream`` at the null device."""
+    with contextlib.suppress(OSError, ValueError):
+        point_at_null(stream.fileno())

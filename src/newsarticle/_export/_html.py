@@ -20,7 +20,7 @@ from typing import Final
 
 import attrs
 
-from .._integrity import resolve
+from .._integrity import require_valid, resolve
 from .._model import AGENTS, ORGANIZATIONS, Article, Image, Organization, ParagraphRole, Person
 from .._rules import format_datetime
 from ._jsonld import NONCHARACTERS, JsonLdScriptRenderer
@@ -47,12 +47,17 @@ def _agent(article: Article, identifier: str) -> Person | Organization:
 class HtmlRenderer:
     """Render an article as a standalone HTML page (see the module documentation).
 
-    ``script`` renders the JSON-LD block that goes in the head.
+    ``script`` renders the JSON-LD block that goes in the head.  An article that cannot be
+    loaded back is refused as by every exporter (see :class:`JsonLdRenderer`).
     """
 
     script: JsonLdScriptRenderer = attrs.field(factory=JsonLdScriptRenderer)
 
     def __call__(self, article: Article) -> str:
+        return self._render(require_valid(article, "HtmlRenderer"))
+
+    def _render(self, article: Article) -> str:
+        """The page of an article already checked."""
         parts = [
             "<!DOCTYPE html>",
             f'<html lang="{_text(article.language)}">',
@@ -68,7 +73,7 @@ class HtmlRenderer:
         parts += [f'<meta name="author" content="{_text(a.name)}">' for a in authors]
         if article.url is not None:
             parts.append(f'<link rel="canonical" href="{_text(article.url)}">')
-        parts.append(self.script(article).rstrip("\n"))
+        parts.append(self.script._render(article).rstrip("\n"))
         parts += ["</head>", "<body>", "<main>", "<article>"]
         parts += _header(article, authors)
         for image in article.images:
@@ -159,4 +164,4 @@ _HTML: Final = HtmlRenderer()
 
 def to_html(article: Article) -> str:
     """A standalone HTML page of ``article`` with its JSON-LD in the head."""
-    return _HTML(article)
+    return _HTML._render(require_valid(article, "newsarticle.to_html"))

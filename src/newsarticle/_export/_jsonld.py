@@ -37,7 +37,7 @@ from typing import Any, Final, TypeAlias
 
 import attrs
 
-from .._integrity import resolve
+from .._integrity import require_valid, resolve
 from .._json._write import dumps_json
 from .._model import (
     AGENTS,
@@ -443,13 +443,19 @@ class JsonLdRenderer:
     ``article_body`` puts the text of the story in ``articleBody``; leave it out
     when pages are large and the text is on the page anyway.
 
-    The article must be valid (see :func:`newsarticle.validate`); a reference that does
-    not resolve raises :class:`~newsarticle.InvalidReferenceError` (a ``ValueError``).
+    Like every exporter, it renders only an article that can be loaded back: one with an
+    integrity error (a dangling reference, an id given twice) raises
+    :class:`~newsarticle.InvalidArticleError` carrying every problem, and anything but an
+    :class:`~newsarticle.Article` raises :class:`TypeError`.
     """
 
     article_body: bool = True
 
     def __call__(self, article: Article) -> dict[str, Any]:
+        return self._render(require_valid(article, "JsonLdRenderer"))
+
+    def _render(self, article: Article) -> dict[str, Any]:
+        """The JSON-LD of an article already checked."""
         return _Graph(article, article_body=self.article_body).build()
 
 
@@ -502,7 +508,11 @@ class JsonLdScriptRenderer:
     jsonld: JsonLdRenderer = attrs.field(factory=JsonLdRenderer)
 
     def __call__(self, article: Article) -> str:
-        text = _dumps(self.jsonld(article), indent=self.indent)
+        return self._render(require_valid(article, "JsonLdScriptRenderer"))
+
+    def _render(self, article: Article) -> str:
+        """The script block of an article already checked."""
+        text = _dumps(self.jsonld._render(article), indent=self.indent)
         return f'<script type="application/ld+json">\n{escape_script_json(text)}\n</script>\n'
 
 
@@ -518,14 +528,15 @@ _SCRIPT: Final = JsonLdScriptRenderer()
 
 def to_jsonld(article: Article) -> dict[str, Any]:
     """The schema.org JSON-LD of ``article`` as a dict (see :class:`JsonLdRenderer`)."""
-    return _JSONLD(article)
+    return _JSONLD._render(require_valid(article, "newsarticle.to_jsonld"))
 
 
 def to_jsonld_text(article: Article) -> str:
     """The canonical JSON-LD text of ``article``: UTF-8, 2-space indent, final newline."""
-    return _dumps(_JSONLD(article), indent=2) + "\n"
+    graph = _JSONLD._render(require_valid(article, "newsarticle.to_jsonld_text"))
+    return _dumps(graph, indent=2) + "\n"
 
 
 def to_jsonld_script(article: Article) -> str:
     """The ``<script type="application/ld+json">`` block of ``article``, safe in any page."""
-    return _SCRIPT(article)
+    return _SCRIPT._render(require_valid(article, "newsarticle.to_jsonld_script"))

@@ -41,7 +41,7 @@ from typing import Final
 
 import attrs
 
-from .._integrity import resolve
+from .._integrity import require_valid, resolve
 from .._model import (
     AGENTS,
     ATTRIBUTIONS,
@@ -100,7 +100,8 @@ class TextRenderer:
 
     ``width`` is the wrapping width (at least 20), or None for no wrapping;
     ``sources`` adds the Sources section: every claim and quote, in reading
-    order, with who made it, through what, and how far it is verified.
+    order, with who made it, through what, and how far it is verified.  An article that
+    cannot be loaded back is refused as by every exporter (see :class:`JsonLdRenderer`).
     """
 
     width: int | None = 72
@@ -115,6 +116,10 @@ class TextRenderer:
             raise ValueError(f"width must be at least {MIN_WIDTH}, got {self.width}")
 
     def __call__(self, article: Article) -> str:
+        return self._render(require_valid(article, "TextRenderer"))
+
+    def _render(self, article: Article) -> str:
+        """The text of an article already checked."""
         blocks: list[list[str]] = []
         blocks.append(self._lines(article.headline, article.alternative_headline))
         if article.standfirst is not None:
@@ -246,6 +251,7 @@ _TEXT: Final = TextRenderer()
 
 def to_text(article: Article, *, width: int | None = 72, sources: bool = False) -> str:
     """The plain text of ``article`` (see :class:`TextRenderer`)."""
-    if width == _TEXT.width and not sources:
-        return _TEXT(article)
-    return TextRenderer(width=width, sources=sources)(article)
+    renderer = _TEXT if width == _TEXT.width and not sources else None
+    if renderer is None:
+        renderer = TextRenderer(width=width, sources=sources)  # refuses a bad width first
+    return renderer._render(require_valid(article, "newsarticle.to_text"))
