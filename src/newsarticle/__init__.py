@@ -14,6 +14,7 @@ and ``newsarticle.testing`` holds Hypothesis strategies for users' own tests.
 
 from ._check import check, validate
 from ._document import dump, dumps, load, loads
+from ._import import read_html, read_jsonld
 from ._errors import (
     CODES,
     Code,
@@ -119,6 +120,8 @@ __all__ = [
     "load",
     "loads",
     "profile_problems",
+    "read_html",
+    "read_jsonld",
     "schema",
     "to_html",
     "to_jsonld",

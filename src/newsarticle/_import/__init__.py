@@ -1,0 +1,54 @@
+"""Reading the articles that already exist: schema.org JSON-LD and HTML pages, into articles.
+
+``_page`` reads a page (or JSON-LD given alone) into its ld+json blocks, each parsed strictly
+or with unambiguous repairs (``_lenient``), with positions in the page, and its meta tags.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .._errors import Problem
+    from .._model import Article
+
+__all__ = ["read_html", "read_jsonld"]
+
+
+def read_jsonld(
+    data: str | bytes | Sequence[str] | Any,
+    *,
+    url: str | None = None,
+    assume_timezone: dt.tzinfo | None = None,
+) -> tuple[Article | None, list[Problem]]:
+    """Read the article of schema.org JSON-LD, as :func:`~newsarticle.check` reads a document:
+    the article (None when there is none, or it cannot be built) and every problem.
+
+    ``data`` is JSON-LD text or bytes (one block), a list of block texts as they stand in a
+    page (each block's lines and columns count from its own start), or a value already
+    parsed.  ``url`` is the page's address when known; ``assume_timezone`` is the zone of
+    dates written without one (without it, such dates are dropped with a warning).
+    Repairs, guesses and dropped properties are each a warning naming where they are.
+    """
+    from ._nodes import import_page
+    from ._page import read_blocks
+
+    return import_page(read_blocks(data), url=url, assume_timezone=assume_timezone)
+
+
+def read_html(
+    page: str | bytes,
+    *,
+    url: str | None = None,
+    assume_timezone: dt.tzinfo | None = None,
+) -> tuple[Article | None, list[Problem]]:
+    """Read the article of an HTML page: every ``application/ld+json`` block, and what the
+    page says where the JSON-LD is silent (``<html lang>``, the canonical link, ``og:`` and
+    ``article:`` meta).  Problems have their line and column in the page; see
+    :func:`read_jsonld` for the rest."""
+    from ._nodes import import_page
+    from ._page import read_page
+
+    return import_page(read_page(page), url=url, assume_timezone=assume_timezone)

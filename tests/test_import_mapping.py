@@ -1,0 +1,1218 @@
+"""Importing schema.org JSON-LD: finding the article, mapping each property to the model, and
+the problem that says each repair, guess and drop (docs/import.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+import newsarticle
+from newsarticle import (
+    Article,
+    Genre,
+    Image,
+    OrganizationKind,
+    PlaceKind,
+    Problem,
+    Severity,
+)
+from newsarticle._errors import CODES
+from newsarticle._import import _text, _vocab
+from newsarticle._import._dates import read_moment
+from newsarticle._import._nodes import import_page
+from newsarticle._import._page import read_blocks, read_page
+from newsarticle._import._people import split_byline
+from newsarticle._import._text import clean_line, clean_text
+from newsarticle._rules import ID
+
+UTC = dt.UTC
+PLUS_TWO = dt.timezone(dt.timedelta(hours=2))
+
+
+def imported(
+    data: Any, *, url: str | None = None, tz: dt.tzinfo | None = None
+) -> tuple[Article | None, list[Problem]]:
+    """``data`` (a JSON-LD value, a block text, or a list of block texts) imported."""
+    return import_page(read_blocks(data), url=url, assume_timezone=tz)
+
+
+def article_of(data: Any, **options: Any) -> Article:
+    """The article imported from ``data``; the test fails when there is none."""
+    article, problems = imported(data, **options)
+    assert article is not None, [str(p) for p in problems]
+    return article
+
+
+def codes(problems: list[Problem]) -> list[str]:
+    return [p.code for p in problems]
+
+
+def found(problems: list[Problem], code: str) -> list[Problem]:
+    return [p for p in problems if p.code == code]
+
+
+def news(**properties: Any) -> dict[str, Any]:
+    """A NewsArticle node with a headline and a language, and ``properties``."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "A headline",
+        "inLanguage": "en",
+        **properties,
+    }
+
+
+def names(article: Article, ids: tuple[str, ...]) -> list[str]:
+    entities = {e.id: e.name for e in (*article.people, *article.organizations, *article.places)}
+    return [entities[i] for i in ids]
+
+
+# --- the vocabulary ----------------------------------------------------------------------
+
+
+def test_the_article_family_is_read_off_the_hierarchy() -> None:
+    """Article types are Article and every type below it: news subtypes, blog and social
+    media postings, reports; not web pages or other creative works."""
+    family = _vocab.vocabulary().descendants("Article")
+    for kind in (
+        "Article",
+        "NewsArticle",
+        "OpinionNewsArticle",
+        "ReportageNewsArticle",
+        "BlogPosting",
+        "LiveBlogPosting",
+        "Report",
+        "SocialMediaPosting",
+        "DiscussionForumPosting",
+        "ScholarlyArticle",
+    ):
+        assert kind in family
+    for kind in ("WebPage", "CreativeWork", "Thing", "Quotation"):
+        assert kind not in family
+
+
+def test_a_property_in_another_case_is_known() -> None:
+    """headLine is a case away from headline; headline is a property; Foo is nothing."""
+    vocabulary = _vocab.vocabulary()
+    assert "headline" == vocabulary.spelled("headLine")
+    assert vocabulary.spelled("headline") is None
+    assert vocabulary.spelled("fooBar") is None
+    assert "Person" == vocabulary.type_spelled("person")
+
+
+# --- finding the article -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        news(),
+        [{"@type": "BreadcrumbList"}, news()],
+        {"@context": "https://schema.org", "@graph": [{"@type": "WebSite"}, news()]},
+        {"@context": "https://schema.org", "@type": "WebPage", "mainEntity": news()},
+        news(**{"@type": ["NewsArticle"]}),
+        news(**{"@type": "http://schema.org/NewsArticle"}),
+        news(**{"@type": "https://schema.org/NewsArticle"}),
+        news(**{"@type": "schema:NewsArticle"}),
+        [[news()]],
+    ],
+    ids=[
+        "root",
+        "array",
+        "graph",
+        "main-entity",
+        "type-list",
+        "http-iri",
+        "https-iri",
+        "curie",
+        "nested-array",
+    ],
+)
+def test_the_article_is_found_wherever_it_stands(document: Any) -> None:
+    """The article node is found at the root, in an array, in @graph, only inside a
+    WebPage's mainEntity, with @type as a list or an IRI."""
+    assert "A headline" == article_of(document).headline
+
+
+def test_every_article_type_is_an_article() -> None:
+    """A BlogPosting, a Report or a LiveBlogPosting is an article (genre news, said)."""
+    for kind in ("BlogPosting", "Report", "LiveBlogPosting", "Article"):
+        article, problems = imported(news(**{"@type": kind}))
+        assert article is not None
+        assert Genre.NEWS == article.genre
+        assert [f"@type {kind} is not kept"] == [
+            p.message.split(":")[0]
+            for p in found(problems, "import-dropped")
+            if "@type" in p.message
+        ]
+
+
+@pytest.mark.parametrize(
+    ("kind", "genre"),
+    [
+        ("NewsArticle", Genre.NEWS),
+        ("OpinionNewsArticle", Genre.OPINION),
+        ("AnalysisNewsArticle", Genre.ANALYSIS),
+        ("ReportageNewsArticle", Genre.REPORTAGE),
+        ("ReviewNewsArticle", Genre.REVIEW),
+        ("BackgroundNewsArticle", Genre.BACKGROUND),
+        ("AskPublicNewsArticle", Genre.ASK_PUBLIC),
+    ],
+)
+def test_the_genre_is_read_from_the_type(kind: str, genre: Genre) -> None:
+    """Each news subtype gives the genre whose type the export writes, with no problem."""
+    article, problems = imported(news(**{"@type": kind}))
+    assert article is not None
+    assert genre == article.genre
+    assert [] == problems
+
+
+def test_several_types_give_the_most_specific_genre() -> None:
+    """["Article", "OpinionNewsArticle"] is an opinion piece."""
+    article = article_of(news(**{"@type": ["Article", "OpinionNewsArticle"]}))
+    assert Genre.OPINION == article.genre
+
+
+def test_no_article_node_is_an_error() -> None:
+    """A page whose JSON-LD holds no article gives no article, and says which types it has."""
+    article, problems = imported([json.dumps({"@type": "WebPage"}), "{not json"])
+    assert article is None
+    [error] = [p for p in problems if p.code == "import-no-article"]
+    assert Severity.ERROR == error.severity
+    assert "WebPage" in error.message
+    assert "page-json-syntax" in codes(problems)  # the block's own problem is kept
+
+
+def test_an_article_page_without_an_article_node_is_read_from_its_meta() -> None:
+    """A page that says og:type article but has no article node (its JSON-LD broken, say)
+    gives the article its meta describe, each field said."""
+    page = read_page(
+        '<html lang="en"><head><meta property="og:type" content="article">'
+        '<meta property="og:title" content="The title">'
+        '<meta property="og:site_name" content="Daily">'
+        '<meta name="author" content="By Jane Doe and John Roe">'
+        '<meta property="og:image" content="https://e.com/a.jpg">'
+        '<meta property="og:image:width" content="1200">'
+        '<meta property="article:published_time" content="2020-01-01T10:00:00+01:00">'
+        '<link rel="canonical" href="https://e.com/a">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>'
+        "</head></html>"
+    )
+    article, problems = import_page(page)
+    assert article is not None
+    assert ("The title", "en", "https://e.com/a") == (
+        article.headline,
+        article.language,
+        article.url,
+    )
+    assert ["Jane Doe", "John Roe"] == names(article, article.authors)
+    assert ["Daily"] == [o.name for o in article.organizations]
+    assert [Image(id="image", url="https://e.com/a.jpg", width=1200)] == list(article.images)
+    assert dt.datetime(2020, 1, 1, 9, tzinfo=UTC) == article.date_published
+    assert "page-json-syntax" in codes(problems)
+    assert 8 == len(found(problems, "import-from-page"))
+
+
+def test_a_page_that_is_no_article_gives_none() -> None:
+    """Without an article node or og:type article, there is no article."""
+    page = read_page('<html><head><meta property="og:title" content="Home"></head></html>')
+    article, problems = import_page(page)
+    assert article is None
+    assert "import-no-article" in codes(problems)
+
+
+def test_the_updates_of_a_live_blog_are_not_articles() -> None:
+    """The BlogPostings inside a LiveBlogPosting are its parts, not articles to choose from."""
+    live = news(
+        **{"@type": "LiveBlogPosting"},
+        liveBlogUpdate=[{"@type": "BlogPosting", "headline": "Update 1"}],
+    )
+    article, problems = imported(live)
+    assert article is not None
+    assert "A headline" == article.headline
+    assert [] == found(problems, "import-several-articles")
+
+
+def test_references_are_followed_across_blocks() -> None:
+    """An author given as an @id is read from the block that defines it."""
+    blocks = [
+        json.dumps(news(author={"@id": "https://example.com/#/person/1"})),
+        json.dumps(
+            {
+                "@context": "https://schema.org",
+                "@graph": [
+                    {"@type": "Person", "@id": "https://example.com/#/person/1", "name": "Jane Doe"}
+                ],
+            }
+        ),
+    ]
+    article = article_of(blocks)
+    assert ["Jane Doe"] == names(article, article.authors)
+
+
+def test_a_reference_to_nothing_is_dropped_and_said() -> None:
+    """An author @id that no node of the page defines is dropped with a warning."""
+    article, problems = imported(news(author={"@id": "https://example.com/#nobody"}))
+    assert article is not None
+    assert () == article.authors
+    [warning] = found(problems, "import-unresolved")
+    assert "/author" == warning.path
+
+
+class TestSeveralArticles:
+    """Two or more article nodes: one is taken by the rule of docs/import.md, and said."""
+
+    def test_the_main_entity_of_the_page_is_taken(self) -> None:
+        """The article a WebPage names as mainEntity wins over the others."""
+        graph = {
+            "@context": "https://schema.org",
+            "@graph": [
+                news(headline="Related", **{"@id": "https://e.com/other#article"}),
+                news(headline="Main", **{"@id": "https://e.com/a#article"}),
+                {"@type": "WebPage", "mainEntity": {"@id": "https://e.com/a#article"}},
+            ],
+        }
+        article, problems = imported(graph)
+        assert article is not None
+        assert "Main" == article.headline
+        [warning] = found(problems, "import-several-articles")
+        assert "mainEntity" in warning.message
+        assert "/@graph/0" in warning.message
+        assert "headline" in warning.message  # what the other disagrees on
+
+    def test_the_node_of_the_page_url_is_taken(self) -> None:
+        """Without a mainEntity, the node whose url is the page's URL wins."""
+        blocks = [
+            json.dumps(news(headline="Other", url="https://e.com/other")),
+            json.dumps(news(headline="This", url="https://e.com/this")),
+        ]
+        article = article_of(blocks, url="https://e.com/this")
+        assert "This" == article.headline
+
+    def test_the_fullest_node_is_taken(self) -> None:
+        """Otherwise the node with most of headline, author and datePublished wins."""
+        blocks = [
+            json.dumps({"@type": "Article", "name": "Thin"}),
+            json.dumps(
+                news(headline="Full", author="Jane Doe", datePublished="2020-01-01T00:00:00Z")
+            ),
+        ]
+        assert "Full" == article_of(blocks).headline
+
+    def test_else_the_first_is_taken(self) -> None:
+        """Two alike: the first in page order."""
+        blocks = [json.dumps(news(headline="First")), json.dumps(news(headline="Second"))]
+        article, problems = imported(blocks)
+        assert article is not None
+        assert "First" == article.headline
+        assert 1 == len(found(problems, "import-several-articles"))
+
+    def test_one_article_given_twice_is_one(self) -> None:
+        """The same @id in two blocks is one article, read as one node, with no warning."""
+        blocks = [
+            json.dumps(news(**{"@id": "https://e.com/a#article"})),
+            json.dumps(
+                {
+                    "@type": "NewsArticle",
+                    "@id": "https://e.com/a#article",
+                    "articleSection": "World",
+                }
+            ),
+        ]
+        article, problems = imported(blocks)
+        assert article is not None
+        assert "World" == article.section
+        assert [] == found(problems, "import-several-articles")
+
+
+# --- text ----------------------------------------------------------------------------------
+
+
+#: Texts of the characters cleaning is about (and any text).
+_TRICKY = st.text(st.sampled_from(" \n\t\r\x0b\x85&<>/!-ab;#x0\u00a0")) | st.text()
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("Tom &amp; Jerry", "Tom & Jerry"),
+        ("&quot;Quoted&quot;", '"Quoted"'),
+        ("It&#8217;s", "It\u2019s"),
+        ("S&#x00E9;ries", "S\u00e9ries"),
+        ("&amp;quot;Twice&amp;quot;", '"Twice"'),
+        ("AT&T", "AT&T"),
+        ("&copy 2020", "&copy 2020"),
+        ("&madeup;", "&madeup;"),
+        ("x&#0;y", "x&#0;y"),
+        ("a <em>word</em>", "a word"),
+        ("a < b and b > c", "a < b and b > c"),
+        ("&lt;b&gt;bold&lt;/b&gt;", "bold"),
+        ("  two   spaces \n and a line ", "two spaces and a line"),
+        ("tab\there", "tab here"),
+    ],
+)
+def test_a_line_is_cleaned(raw: str, clean: str) -> None:
+    """Complete references decoded (again while complete ones remain), whole tags removed,
+    ASCII whitespace collapsed; anything else is text."""
+    assert clean == clean_line(raw).text
+
+
+def test_a_text_keeps_its_lines() -> None:
+    """A text (a standfirst, a caption) keeps its line breaks; spaces are collapsed within
+    lines, blank lines made one, the ends trimmed."""
+    assert (
+        "One line\nanother\n\nA paragraph"
+        == clean_text("  One   line \r\nanother\n\n\n\nA paragraph\n").text
+    )
+
+
+@given(_TRICKY)
+def test_cleaning_a_cleaned_line_changes_nothing(text: str) -> None:
+    """Cleaning is a fixed point: what it gives it leaves as it is."""
+    once = clean_line(text).text
+    assert once == clean_line(once).text
+
+
+@given(_TRICKY)
+def test_cleaning_a_cleaned_text_changes_nothing(text: str) -> None:
+    """The same for texts that may span lines."""
+    once = clean_text(text).text
+    assert once == clean_text(once).text
+
+
+@given(_TRICKY)
+@example("a  b")
+@example(" a")
+@example("a\t")
+@example("a\n\n\nb")
+@example("a \nb")
+@example("&amp;")
+@example("a<b>")
+def test_a_clean_text_is_known_at_a_glance(text: str) -> None:
+    """The quick test that a text needs no cleaning agrees with running every step."""
+    assert _text._settle(text, " ", _text._line_spaces) == clean_line(text)
+    assert _text._settle(text, "\n\n", _text._clean_lines) == clean_text(text)
+
+
+def test_each_cleanup_is_a_warning_at_its_pointer() -> None:
+    """A headline with references, tags and extra spaces is cleaned, and the warning names
+    each change and the value's pointer."""
+    article, problems = imported(news(headline="  <b>Tom</b> &amp;amp; Jerry  "))
+    assert article is not None
+    assert "Tom & Jerry" == article.headline
+    [warning] = found(problems, "import-text-cleaned")
+    assert "/headline" == warning.path
+    assert "character references decoded" in warning.message
+    assert "HTML tags removed" in warning.message
+    assert "whitespace collapsed" in warning.message
+
+
+def test_a_clean_headline_gives_no_problem() -> None:
+    """Nothing to clean, nothing said."""
+    assert [] == imported(news())[1]
+
+
+# --- properties -----------------------------------------------------------------------------
+
+
+def test_headline_else_name() -> None:
+    """Without a headline the article's name is its headline."""
+    document = news(name="The name")
+    del document["headline"]
+    assert "The name" == article_of(document).headline
+
+
+def test_no_headline_is_an_error() -> None:
+    """Without headline, name or og:title the model cannot hold the article."""
+    document = news()
+    del document["headline"]
+    article, problems = imported(document)
+    assert article is None
+    assert ["import-no-headline"] == [p.code for p in problems if p.is_error]
+
+
+def test_a_misspelt_property_is_read_and_said() -> None:
+    """headLine is read as headline, with a warning that suggests the property."""
+    document = news(headLine="Misspelt")
+    del document["headline"]
+    article, problems = imported(document)
+    assert article is not None
+    assert "Misspelt" == article.headline
+    [warning] = found(problems, "import-property-spelling")
+    assert "/headLine" == warning.path
+    assert "'headline'" in warning.message
+
+
+def test_a_misspelt_property_beside_the_right_one_is_dropped() -> None:
+    """datemodified beside dateModified: the property is read, the other reported."""
+    article, problems = imported(
+        news(
+            datePublished="2020-01-01T00:00:00Z",
+            dateModified="2020-01-02T00:00:00Z",
+            datemodified="2021-01-01T00:00:00Z",
+        )
+    )
+    assert article is not None
+    assert dt.datetime(2020, 1, 2, tzinfo=UTC) == article.date_modified
+    [warning] = found(problems, "import-property-spelling")
+    assert "/datemodified" == warning.path
+    assert "dateModified" in warning.message
+
+
+def test_an_unknown_property_is_said() -> None:
+    """articleId is no schema.org property: dropped, with a warning at its pointer."""
+    article, problems = imported(news(articleId="12345"))
+    assert article is not None
+    assert ["/articleId"] == [p.path for p in found(problems, "import-unknown-property")]
+
+
+def test_an_unknown_type_is_said() -> None:
+    """A type schema.org does not define is reported at its pointer."""
+    _, problems = imported(news(author={"@type": "Writer", "name": "Jane Doe"}))
+    assert ["/author/@type"] == [p.path for p in found(problems, "import-unknown-type")]
+
+
+def test_every_property_not_kept_is_said() -> None:
+    """Each property the model has no field for is a warning naming it, at its pointer; the
+    paywall flag says how it was read."""
+    article, problems = imported(
+        news(
+            isAccessibleForFree="False",
+            hasPart={"@type": "WebPageElement", "isAccessibleForFree": False},
+            speakable={"@type": "SpeakableSpecification", "cssSelector": [".lead"]},
+            thumbnailUrl="https://e.com/t.jpg",
+            publisher={"@type": "Organization", "name": "Daily", "logo": "https://e.com/l.png"},
+        )
+    )
+    assert article is not None
+    dropped = {p.path: p.message for p in found(problems, "import-dropped")}
+    assert {
+        "/isAccessibleForFree",
+        "/hasPart",
+        "/speakable",
+        "/thumbnailUrl",
+        "/publisher/logo",
+    } == set(dropped)
+    assert "not free (the string 'False')" in dropped["/isAccessibleForFree"]
+    assert "no logo" in dropped["/publisher/logo"]
+
+
+def test_the_mapping_of_the_simple_properties() -> None:
+    """alternativeHeadline, description, articleSection, dateline and keywords go to their
+    fields."""
+    article = article_of(
+        news(
+            alternativeHeadline="Another",
+            description="The standfirst.\nOn two lines.",
+            articleSection="World",
+            dateline="KABUL",
+            keywords=["Taliban", "Afghanistan"],
+        )
+    )
+    assert "Another" == article.alternative_headline
+    assert "The standfirst.\nOn two lines." == article.standfirst
+    assert "World" == article.section
+    assert "KABUL" == article.dateline
+    assert ("Taliban", "Afghanistan") == article.keywords
+
+
+@pytest.mark.parametrize(
+    ("keywords", "expected"),
+    [
+        ("Taliban, Afghanistan ,Kabul", ("Taliban", "Afghanistan", "Kabul")),
+        (["Taliban", "Taliban", "a, b"], ("Taliban", "a, b")),
+        ("", ()),
+        ([], ()),
+        ([{"@type": "DefinedTerm", "name": "Taliban"}], ("Taliban",)),
+    ],
+)
+def test_keywords(keywords: Any, expected: tuple[str, ...]) -> None:
+    """A string is split at commas; a list is kept item by item (each once)."""
+    assert expected == article_of(news(keywords=keywords)).keywords
+
+
+def test_a_list_where_the_model_holds_one_value() -> None:
+    """Two sections: the first is kept, the rest reported."""
+    article, problems = imported(news(articleSection=["World", "Asia"]))
+    assert article is not None
+    assert "World" == article.section
+    assert ["/articleSection/1"] == [p.path for p in found(problems, "import-dropped")]
+
+
+class TestLanguage:
+    """inLanguage, else the page's language, else und."""
+
+    def test_in_language(self) -> None:
+        """A BCP 47 tag is kept as written; en_US is read as en-US (said)."""
+        assert "de-DE" == article_of(news(inLanguage="de-DE")).language
+        article, problems = imported(news(inLanguage="en_US"))
+        assert article is not None
+        assert "en-US" == article.language
+        assert ["/inLanguage"] == [p.path for p in found(problems, "import-text-cleaned")]
+
+    def test_a_language_node(self) -> None:
+        """A Language node gives its alternateName."""
+        language = {"@type": "Language", "name": "German", "alternateName": "de"}
+        assert "de" == article_of(news(inLanguage=language)).language
+
+    def test_the_page_language(self) -> None:
+        """Without inLanguage, the page's <html lang> (said)."""
+        document = news()
+        del document["inLanguage"]
+        page = read_page(
+            '<html lang="fr"><head><script type="application/ld+json">'
+            + json.dumps(document)
+            + "</script></head></html>"
+        )
+        article, problems = import_page(page)
+        assert article is not None
+        assert "fr" == article.language
+        assert ["import-from-page"] == codes(problems)
+
+    def test_no_language_is_und(self) -> None:
+        """Nowhere a language: und (undetermined, a valid tag), with a warning."""
+        document = news()
+        del document["inLanguage"]
+        article, problems = imported(document)
+        assert article is not None
+        assert "und" == article.language
+        assert ["import-no-language"] == codes(problems)
+
+    def test_a_bad_tag_is_dropped(self) -> None:
+        """English is no language tag: said, and the page's language used."""
+        article, problems = imported(news(inLanguage="English"))
+        assert article is not None
+        assert "und" == article.language
+        assert ["import-bad-value", "import-no-language"] == sorted(codes(problems))
+
+
+class TestUrl:
+    """url, else mainEntityOfPage, else the url= argument, else the canonical link."""
+
+    def test_url(self) -> None:
+        article = article_of(news(url="https://e.com/a", mainEntityOfPage="https://e.com/b"))
+        assert "https://e.com/a" == article.url
+
+    def test_main_entity_of_page(self) -> None:
+        """mainEntityOfPage as a URL or a WebPage with an @id or url."""
+        for value in (
+            "https://e.com/b",
+            {"@type": "WebPage", "@id": "https://e.com/b"},
+            {"@type": "WebPage", "url": "https://e.com/b"},
+        ):
+            assert "https://e.com/b" == article_of(news(mainEntityOfPage=value)).url
+
+    def test_the_argument(self) -> None:
+        """The url= argument, where the JSON-LD has none."""
+        assert "https://e.com/c" == article_of(news(), url="https://e.com/c").url
+
+    def test_the_canonical_link(self) -> None:
+        """The page's canonical link (said)."""
+        page = read_page(
+            '<html><head><link rel="canonical" href="https://e.com/d">'
+            '<script type="application/ld+json">' + json.dumps(news()) + "</script></head></html>"
+        )
+        article, problems = import_page(page)
+        assert article is not None
+        assert "https://e.com/d" == article.url
+        assert ["import-from-page"] == codes(problems)
+
+    def test_a_relative_url_is_resolved_against_the_page(self) -> None:
+        """A relative image URL is read against the article's URL, and said."""
+        article, problems = imported(news(url="https://e.com/news/a", image="/img/a.jpg"))
+        assert article is not None
+        assert "https://e.com/img/a.jpg" == article.images[0].url
+        assert ["/image"] == [p.path for p in found(problems, "import-url-resolved")]
+
+    def test_an_iri_is_percent_encoded(self) -> None:
+        """A URL with non-ASCII letters (an IRI) is read as its URI, and said."""
+        article, problems = imported(news(image="https://e.com/graduación.jpg"))
+        assert article is not None
+        assert "https://e.com/graduaci%C3%B3n.jpg" == article.images[0].url
+        assert ["/image"] == [p.path for p in found(problems, "import-url-encoded")]
+
+    def test_not_a_url(self) -> None:
+        """mainEntityOfPage "true" is no URL: dropped, said."""
+        article, problems = imported(news(mainEntityOfPage="true"), url="https://e.com/a")
+        assert article is not None
+        assert "https://e.com/a" == article.url
+        assert ["/mainEntityOfPage"] == [p.path for p in found(problems, "import-bad-value")]
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "moment"),
+    [
+        ("2020-04-14T00:38:07Z", dt.datetime(2020, 4, 14, 0, 38, 7, tzinfo=UTC)),
+        ("2020-04-14T00:38:07+02:00", dt.datetime(2020, 4, 14, 0, 38, 7, tzinfo=PLUS_TWO)),
+        ("2020-04-14T00:38:07+0200", dt.datetime(2020, 4, 14, 0, 38, 7, tzinfo=PLUS_TWO)),
+        ("2020-04-14T00:38:07.250-05:00", dt.datetime(2020, 4, 14, 5, 38, 7, 250000, tzinfo=UTC)),
+        ("2020-04-14 00:38:07+02:00", dt.datetime(2020, 4, 14, 0, 38, 7, tzinfo=PLUS_TWO)),
+        ("2020-04-14T00:38Z", dt.datetime(2020, 4, 14, 0, 38, tzinfo=UTC)),
+        ("20200414T003807Z", dt.datetime(2020, 4, 14, 0, 38, 7, tzinfo=UTC)),
+        ("20200414T00:38:07Z", dt.datetime(2020, 4, 14, 0, 38, 7, tzinfo=UTC)),
+        (
+            "Tue Nov 19 2019 03:05:46 GMT+0000 (Coordinated Universal Time)",
+            dt.datetime(2019, 11, 19, 3, 5, 46, tzinfo=UTC),
+        ),
+        ("Wed, 04 May 2022 00:25:56 GMT", dt.datetime(2022, 5, 4, 0, 25, 56, tzinfo=UTC)),
+        ("Wed, 20 Feb 2019 10:00:00 +0100", dt.datetime(2019, 2, 20, 9, 0, tzinfo=UTC)),
+        ("Tue, Sep 19 2023 10:00:00 EDT", dt.datetime(2023, 9, 19, 14, 0, tzinfo=UTC)),
+        ("2020-10-05T10:00:00 CEST", dt.datetime(2020, 10, 5, 8, 0, tzinfo=UTC)),
+        ("2020-10-05T23:15:0Z", dt.datetime(2020, 10, 5, 23, 15, tzinfo=UTC)),
+    ],
+)
+def test_date_forms_read_as_instants(text: str, moment: dt.datetime) -> None:
+    """Every form of a moment with its offset is read as that instant."""
+    found_moment = read_moment(text)
+    assert found_moment is not None
+    assert "moment" == found_moment.kind
+    assert moment == found_moment.value
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("2020-04-14T00:38:07", "local"),
+        ("2023/02/21 22:08", "local"),
+        ("2019-11-19T03:05:46 IST", "local"),
+        ("Mon, 11 Nov 2019 10:00:00 -0000", "local"),
+        ("2020-04-14", "day"),
+        ("November 19, 2019", "day"),
+    ],
+)
+def test_dates_without_offset_are_local(text: str, kind: str) -> None:
+    """No offset (or an abbreviation of several meanings, or RFC 2822's -0000): local."""
+    found_moment = read_moment(text)
+    assert found_moment is not None
+    assert kind == found_moment.kind
+
+
+@pytest.mark.parametrize(
+    "text", ["yesterday", "2020-13-01", "2020-02-30T00:00:00Z", "", "31/12/2020"]
+)
+def test_dates_that_are_no_date(text: str) -> None:
+    """What is no date (or no real one, or an ambiguous day-month order) is not read."""
+    assert read_moment(text) is None
+
+
+def test_iso_dates_give_no_problem() -> None:
+    """An ISO 8601 moment with its offset is read silently; other forms are said."""
+    article, problems = imported(news(datePublished="2020-04-14T00:38:07+0200"))
+    assert article is not None
+    assert dt.datetime(2020, 4, 14, 0, 38, 7, tzinfo=PLUS_TWO) == article.date_published
+    assert [] == problems
+    article, problems = imported(news(datePublished="Wed, 04 May 2022 00:25:56 GMT"))
+    assert article is not None
+    assert ["import-date-format"] == codes(problems)
+
+
+def test_a_date_without_zone_is_dropped_unless_a_zone_is_named() -> None:
+    """A local time is dropped with a warning; with assume_timezone it is read in that zone
+    (said too): never in a zone guessed."""
+    document = news(datePublished="2020-07-01T12:00:00")
+    article, problems = imported(document)
+    assert article is not None
+    assert article.date_published is None
+    [warning] = found(problems, "import-date-no-timezone")
+    assert "dropped" in warning.message
+    article, problems = imported(document, tz=ZoneInfo("Europe/Berlin"))
+    assert article is not None
+    assert dt.datetime(2020, 7, 1, 10, 0, tzinfo=UTC) == article.date_published
+    assert dt.timedelta(hours=2) == article.date_published.utcoffset()
+    [warning] = found(problems, "import-date-no-timezone")
+    assert "assumed" in warning.message
+
+
+def test_a_day_alone_needs_a_zone_too() -> None:
+    """A date with no time is midnight in the assumed zone, or dropped."""
+    assert article_of(news(datePublished="2020-07-01")).date_published is None
+    article = article_of(news(datePublished="2020-07-01"), tz=UTC)
+    assert dt.datetime(2020, 7, 1, tzinfo=UTC) == article.date_published
+
+
+def test_the_page_meta_gives_the_offset_of_the_same_time() -> None:
+    """A local datePublished takes the offset of article:published_time when that states
+    the same time: the page says it, nothing is guessed."""
+    document = news(datePublished="2020-07-01T12:00:00")
+    page = read_page(
+        '<html><head><meta property="article:published_time" content="2020-07-01T12:00:00+02:00">'
+        '<script type="application/ld+json">' + json.dumps(document) + "</script></head></html>"
+    )
+    article, problems = import_page(page)
+    assert article is not None
+    assert dt.datetime(2020, 7, 1, 12, tzinfo=PLUS_TWO) == article.date_published
+    assert ["import-date-no-timezone"] == codes(problems)
+
+
+def test_modified_before_published_is_dropped() -> None:
+    """dateModified before datePublished: the model refuses it, so it is dropped (said) and
+    the article is valid."""
+    article, problems = imported(
+        news(datePublished="2024-10-16T00:00:00+08:00", dateModified="2024-10-15T23:40:13+08:00")
+    )
+    assert article is not None
+    assert article.date_modified is None
+    assert ["/dateModified"] == [p.path for p in found(problems, "import-date-order")]
+    assert [] == newsarticle.validate(article)
+
+
+def test_an_unreadable_date_is_dropped() -> None:
+    """A date in no form read is dropped with a warning."""
+    article, problems = imported(news(datePublished="le 3 mai"))
+    assert article is not None
+    assert article.date_published is None
+    assert ["import-date-unreadable"] == codes(problems)
+
+
+# --- authors, the publisher, entities -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("author", "expected"),
+    [
+        ("Jane Doe", ["Jane Doe"]),
+        ({"@type": "Person", "name": "Jane Doe"}, ["Jane Doe"]),
+        ({"@type": "Organization", "name": "Reuters"}, ["Reuters"]),
+        (
+            [{"@type": "Person", "name": "Jane Doe"}, {"@type": "Person", "name": "John Roe"}],
+            ["Jane Doe", "John Roe"],
+        ),
+        ([[{"@type": "Person", "name": "Jane Doe"}], "John Roe"], ["Jane Doe", "John Roe"]),
+        ({"@type": "Person", "name": ["Jane Doe", "John Roe"]}, ["Jane Doe", "John Roe"]),
+        ({"@type": "Person", "givenName": "Jane", "familyName": "Doe"}, ["Jane Doe"]),
+        ({"@type": "person", "name": "Jane Doe"}, ["Jane Doe"]),
+    ],
+)
+def test_authors(author: Any, expected: list[str]) -> None:
+    """An author as a string, a Person, an Organization, an array, a nested array, a name
+    array, given and family names, or a type in the wrong case."""
+    article = article_of(news(author=author))
+    assert expected == names(article, article.authors)
+
+
+def test_an_organization_author_is_an_organization() -> None:
+    """An Organization author goes to organizations, a Person to people."""
+    article = article_of(
+        news(
+            author=[
+                {"@type": "NewsMediaOrganization", "name": "AP"},
+                {"@type": "Person", "name": "Jane Doe"},
+            ]
+        )
+    )
+    assert ["AP"] == [o.name for o in article.organizations]
+    assert OrganizationKind.NEWS_MEDIA == article.organizations[0].kind
+    assert ["Jane Doe"] == [p.name for p in article.people]
+
+
+@pytest.mark.parametrize(
+    ("byline", "language", "expected"),
+    [
+        ("By Jane Doe", "en", ["Jane Doe"]),
+        ("Jane Doe and John Roe", "en", ["Jane Doe", "John Roe"]),
+        ("By Jane Doe and John Roe, Reuters", "en", ["Jane Doe", "John Roe"]),
+        ("Jane Doe, John Roe and Ann Poe", "en", ["Jane Doe", "John Roe", "Ann Poe"]),
+        ("Felix Schröder und Jörg Soldwisch, dpa", "de", ["Felix Schröder", "Jörg Soldwisch"]),
+        ("Jane Doe & John Roe", "fr", ["Jane Doe", "John Roe"]),
+        ("Data and Forensics team", "en", ["Data and Forensics team"]),
+        (
+            "ROBERT BURNS, AP National Security Writer",
+            "en",
+            ["ROBERT BURNS, AP National Security Writer"],
+        ),
+        ("José Volta e Pinto", "pt", ["José Volta e Pinto"]),
+        ("Troy L. Smith, Cleveland.com", "en", ["Troy L. Smith, Cleveland.com"]),
+        ("Jane Doe und John Roe", "en", ["Jane Doe und John Roe"]),
+    ],
+)
+def test_a_byline_is_split_only_when_certain(
+    byline: str, language: str, expected: list[str]
+) -> None:
+    """A leading By is removed; a list of names (at commas and the list's conjunction, in
+    English or the article's language) is split when every part is a person's name; anything
+    else is one name."""
+    assert expected == split_byline(byline, language)[0]
+
+
+def test_a_split_byline_is_said() -> None:
+    """Splitting is a warning at the name's pointer; what is left after the names too."""
+    article, problems = imported(
+        news(author={"@type": "Person", "name": "By Jane Doe and John Roe, AP"})
+    )
+    assert article is not None
+    assert ["Jane Doe", "John Roe"] == names(article, article.authors)
+    [warning] = found(problems, "import-author-split")
+    assert "/author/name" == warning.path
+    assert "'AP'" in warning.message
+
+
+def test_a_name_that_may_hold_several_is_kept_and_said() -> None:
+    """A name with a comma that is no list stays whole, with a warning."""
+    article, problems = imported(
+        news(author={"@type": "Person", "name": "Troy L. Smith, Cleveland.com"})
+    )
+    assert article is not None
+    assert ["Troy L. Smith, Cleveland.com"] == names(article, article.authors)
+    assert ["/author/name"] == [p.path for p in found(problems, "import-author-unclear")]
+
+
+def test_a_node_with_an_id_is_one_person() -> None:
+    """A Person with an @id is one thing: its name is never split."""
+    article = article_of(
+        news(author={"@type": "Person", "@id": "https://e.com/#p", "name": "Jane Doe and John Roe"})
+    )
+    assert ["Jane Doe and John Roe"] == names(article, article.authors)
+
+
+def test_an_untyped_author_named_as_the_publisher_is_the_publisher() -> None:
+    """An author given as text with the publisher's name is the publisher organization."""
+    article, problems = imported(
+        news(
+            author="Daily News", publisher={"@type": "NewsMediaOrganization", "name": "Daily News"}
+        )
+    )
+    assert article is not None
+    assert article.publisher is not None
+    assert (article.publisher,) == article.authors
+    assert 1 == len(article.organizations)
+    assert ["import-untyped"] == codes(problems)
+
+
+def test_an_untyped_author_is_a_person_said() -> None:
+    """An author object with no @type is read as a Person, with a warning."""
+    article, problems = imported(news(author={"name": "Jane Doe"}))
+    assert article is not None
+    assert ["Jane Doe"] == [p.name for p in article.people]
+    assert ["import-untyped"] == codes(problems)
+
+
+def test_the_same_organization_twice_is_one() -> None:
+    """The publisher written out again as the author (no @id) is one organization."""
+    organization = {"@type": "Organization", "name": "CNA", "url": "https://cna.example"}
+    article = article_of(news(author=dict(organization), publisher=dict(organization)))
+    assert 1 == len(article.organizations)
+    assert (article.publisher,) == article.authors
+
+
+def test_the_publisher() -> None:
+    """A NewsMediaOrganization publisher, its logo reported (the model has none yet)."""
+    article, problems = imported(
+        news(
+            publisher={
+                "@type": "NewsMediaOrganization",
+                "name": "Daily",
+                "url": "https://daily.example",
+                "sameAs": ["https://en.wikipedia.org/wiki/Daily"],
+                "logo": {"@type": "ImageObject", "url": "https://daily.example/logo.png"},
+            }
+        )
+    )
+    assert article is not None
+    [publisher] = article.organizations
+    assert article.publisher == publisher.id
+    assert ("Daily", "https://daily.example", OrganizationKind.NEWS_MEDIA) == (
+        publisher.name,
+        publisher.url,
+        publisher.kind,
+    )
+    assert ("https://en.wikipedia.org/wiki/Daily",) == publisher.same_as
+    assert ["/publisher/logo"] == [p.path for p in found(problems, "import-dropped")]
+
+
+def test_a_person_and_organization_publisher_is_an_organization() -> None:
+    """Yoast's ["Person", "Organization"] site owner is an organization as the publisher,
+    and the same one as an author."""
+    owner = {"@type": ["Person", "Organization"], "@id": "https://e.com/#owner", "name": "Kim"}
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            news(publisher={"@id": "https://e.com/#owner"}, author={"@id": "https://e.com/#owner"}),
+            owner,
+        ],
+    }
+    article = article_of(graph)
+    assert ["Kim"] == [o.name for o in article.organizations]
+    assert (article.publisher,) == article.authors
+
+
+def test_a_person_publisher_is_dropped() -> None:
+    """The model's publisher is an organization: a Person publisher is reported."""
+    article, problems = imported(news(publisher={"@type": "Person", "name": "Kim"}))
+    assert article is not None
+    assert article.publisher is None
+    assert ["/publisher"] == [p.path for p in found(problems, "import-dropped")]
+
+
+def test_about_mentions_and_locations() -> None:
+    """about, mentions and contentLocation give people, organizations and places, each once;
+    text and things that are none of them are reported."""
+    kabul = {"@type": "City", "@id": "https://e.com/#kabul", "name": "Kabul"}
+    article, problems = imported(
+        news(
+            about=[
+                {"@type": "Person", "name": "Ahmad Massoud"},
+                "Politics",
+                {"@type": "Thing", "name": "War"},
+            ],
+            contentLocation=kabul,
+            mentions=[
+                {"@id": "https://e.com/#kabul"},
+                {"@type": "GovernmentOrganization", "name": "Ministry"},
+            ],
+        )
+    )
+    assert article is not None
+    assert ["Ahmad Massoud"] == names(article, article.about)
+    assert ["Kabul"] == names(article, article.content_locations)
+    assert [PlaceKind.CITY] == [p.kind for p in article.places]
+    assert [OrganizationKind.GOVERNMENT] == [o.kind for o in article.organizations]
+    assert ["/about/1", "/about/2"] == [p.path for p in found(problems, "import-dropped")]
+
+
+def test_a_kind_below_a_mapped_type() -> None:
+    """A State is an AdministrativeArea; a Mountain a Landform; a stadium a stadium place
+    (though it is a LocalBusiness, an Organization, too)."""
+    article = article_of(
+        news(
+            contentLocation=[
+                {"@type": "State", "name": "Panjshir"},
+                {"@type": "Mountain", "name": "Hindu Kush"},
+            ],
+            mentions=[{"@type": "StadiumOrArena", "name": "Ghazi Stadium"}],
+        )
+    )
+    kinds = {p.name: p.kind for p in article.places}
+    assert {
+        "Panjshir": PlaceKind.ADMINISTRATIVE_AREA,
+        "Hindu Kush": PlaceKind.LANDFORM,
+        "Ghazi Stadium": PlaceKind.STADIUM,
+    } == kinds
+
+
+def test_a_loop_of_parents_is_cut_and_said() -> None:
+    """Organizations that are part of each other: the link that closes the loop is dropped
+    (said), and the article is valid."""
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            news(publisher={"@id": "#a"}),
+            {
+                "@type": "Organization",
+                "@id": "#a",
+                "name": "A",
+                "parentOrganization": {"@id": "#b"},
+            },
+            {
+                "@type": "Organization",
+                "@id": "#b",
+                "name": "B",
+                "parentOrganization": {"@id": "#a"},
+            },
+        ],
+    }
+    article, problems = imported(graph)
+    assert article is not None
+    assert [] == newsarticle.validate(article)
+    assert 1 == len([p for p in found(problems, "import-dropped") if "itself" in p.message])
+
+
+# --- images, body, corrections ----------------------------------------------------------------
+
+
+def test_images() -> None:
+    """An image as a URL, an ImageObject with sizes as text, or a QuantitativeValue; one
+    given twice (no @id) is one."""
+    article = article_of(
+        news(
+            image=[
+                "https://e.com/a.jpg",
+                {
+                    "@type": "ImageObject",
+                    "url": "https://e.com/b.jpg",
+                    "width": "1200px",
+                    "height": "675",
+                    "caption": "B",
+                },
+                {
+                    "@type": "ImageObject",
+                    "contentUrl": "https://e.com/c.jpg",
+                    "width": {"@type": "QuantitativeValue", "value": 800, "unitCode": "E37"},
+                },
+                "https://e.com/a.jpg",
+            ]
+        )
+    )
+    assert [
+        Image(id="image", url="https://e.com/a.jpg"),
+        Image(id="image-2", url="https://e.com/b.jpg", width=1200, height=675, caption="B"),
+        Image(id="image-3", url="https://e.com/c.jpg", width=800),
+    ] == list(article.images)
+
+
+def test_a_bad_image_size_is_dropped() -> None:
+    """A width that is no whole number of pixels is dropped, said; the image is kept."""
+    article, problems = imported(
+        news(image={"@type": "ImageObject", "url": "https://e.com/a.jpg", "width": "wide"})
+    )
+    assert article is not None
+    assert article.images[0].width is None
+    assert ["/image/width"] == [p.path for p in found(problems, "import-bad-value")]
+
+
+@pytest.mark.parametrize(
+    ("body", "paragraphs"),
+    [
+        ("One.\n\nTwo.\n\n\nThree.", ["One.", "Two.", "Three."]),
+        ("One.\nTwo.\n", ["One.", "Two."]),
+        ("One line\nand its second.\n\nTwo.", ["One line\nand its second.", "Two."]),
+        ("<p>One.</p><p>Two &amp; three.</p>", ["One.", "Two & three."]),
+        ("", []),
+    ],
+)
+def test_the_body_is_split_into_paragraphs(body: str, paragraphs: list[str]) -> None:
+    """articleBody is split at blank lines (and at the paragraphs of a body written as
+    HTML), or at line breaks when it has no blank line."""
+    article = article_of(news(articleBody=body))
+    assert paragraphs == [p.text for p in article.paragraphs]
+    assert [f"p{n}" for n in range(1, len(paragraphs) + 1)] == [p.id for p in article.paragraphs]
+
+
+def test_corrections() -> None:
+    """A CorrectionComment is a correction; one given as text (no date) is reported."""
+    article, problems = imported(
+        news(
+            datePublished="2020-01-01T00:00:00Z",
+            correction=[
+                {
+                    "@type": "CorrectionComment",
+                    "text": "Fixed a name.",
+                    "dateCreated": "2020-01-02T00:00:00Z",
+                },
+                "An earlier correction.",
+            ],
+        )
+    )
+    assert article is not None
+    assert [(dt.datetime(2020, 1, 2, tzinfo=UTC), "Fixed a name.")] == [
+        (c.date, c.text) for c in article.corrections
+    ]
+    assert ["/correction/1"] == [p.path for p in found(problems, "import-dropped")]
+
+
+# --- ids ----------------------------------------------------------------------------------------
+
+
+def test_ids_are_the_same_on_every_run() -> None:
+    """The same page gives the same ids, made from names (slugs) and valid per the ID rule,
+    a counter after a repeat; a name with no ASCII letter gives its kind."""
+    document = news(
+        url="https://e.com/news/some-story.html",
+        author=[
+            {"@type": "Person", "name": "Jane Doe"},
+            {"@type": "Person", "name": "Jane Doe", "url": "https://e.com/jane2"},
+            {"@type": "Person", "name": "박준석"},
+            {"@type": "Person", "name": "Zoë Ångström"},
+        ],
+    )
+    first, second = article_of(document), article_of(json.loads(json.dumps(document)))
+    assert first == second
+    assert "some-story" == first.id
+    assert ["jane-doe", "jane-doe-2", "person", "zoe-angstrom"] == list(first.authors)
+    for identifier in (first.id, *first.authors):
+        assert ID.problem(identifier) is None
+
+
+def test_ids_of_the_export_come_back() -> None:
+    """@ids of the export's form (#person-<id>, _:place-<id>) give their ids back."""
+    article = article_of(
+        news(
+            author={"@type": "Person", "@id": "https://e.com/a#person-jd", "name": "Jane Doe"},
+            contentLocation={"@type": "Place", "@id": "_:place-kbl", "name": "Kabul"},
+        )
+    )
+    assert ("jd",) == article.authors
+    assert ("kbl",) == article.content_locations
+
+
+# --- positions, and what the result always is ----------------------------------------------------
+
+
+def test_problems_carry_the_line_and_column_in_the_page() -> None:
+    """Each problem of a page has the line and column of its value in the page."""
+    document = json.dumps(news(articleId="1"), indent=1)
+    head = '<html lang="en">\n<head>\n<script type="application/ld+json">\n'
+    page = read_page(f"{head}{document}\n</script>\n</head></html>")
+    article, problems = import_page(page)
+    assert article is not None
+    [warning] = found(problems, "import-unknown-property")
+    line = 4 + next(n for n, text in enumerate(document.splitlines()) if "articleId" in text)
+    assert (line, 2) == (warning.line, warning.column)
+
+
+def test_an_imported_article_is_valid() -> None:
+    """Whatever the page, an imported article passes newsarticle.validate with no error."""
+    article = article_of(
+        news(
+            datePublished="2020-01-02T00:00:00Z",
+            dateModified="2020-01-01T00:00:00Z",
+            author=["Jane Doe", "Jane Doe", {"@type": "Person", "name": "Jane Doe"}],
+            correction={
+                "@type": "CorrectionComment",
+                "text": "Early.",
+                "dateCreated": "2019-01-01T00:00:00Z",
+            },
+            contentLocation={
+                "@type": "Place",
+                "@id": "#p",
+                "name": "P",
+                "geoTouches": {"@id": "#p"},
+            },
+        )
+    )
+    assert [] == [p for p in newsarticle.validate(article) if p.is_error]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        [],
+        ["null"],
+        ["[]"],
+        ["{}"],
+        ["\x00\x01binary"],
+        [json.dumps({"@type": "NewsArticle", "headline": 5})],
+        [
+            json.dumps(
+                {
+                    "@type": "NewsArticle",
+                    "headline": "H",
+                    "author": 5,
+                    "image": [None, 3],
+                    "datePublished": 7,
+                    "inLanguage": ["x"],
+                }
+            )
+        ],
+        [
+            json.dumps(
+                news(author={"@id": None}, publisher=[], image={"@id": "#none"}, about=[[[]]])
+            )
+        ],
+        ["[" * 300 + "]" * 300],
+        [json.dumps({"@graph": [news()] * 3})],
+    ],
+)
+def test_bad_input_gives_problems_never_a_traceback(data: list[str]) -> None:
+    """Odd and broken JSON-LD gives an article or None, and problems, never an exception."""
+    article, problems = imported(data)
+    assert article is None or [] == [p for p in newsarticle.validate(article) if p.is_error]
+    assert all(p.code in CODES for p in problems)
