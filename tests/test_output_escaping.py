@@ -544,3 +544,16 @@ def test_hostile_inputs_through_every_output(
     assert set() == raw_characters(github_run.stdout)
     assert all(line.startswith("::error file=") for line in lines[:-1])
     assert not lines[-1].startswith("::")
+
+
+def test_an_error_that_ends_a_run_prints_a_hostile_name_escaped(tmp_path: Path) -> None:
+    """The one error line that ends a run (here: an export that would write over its input)
+    names the file escaped: no raw newline, ESC or workflow command of the name's own."""
+    name = "f\n::error file=evil.py::owned\x1b[2J.jsonl"
+    (tmp_path / name).write_text("{}\n", encoding="utf-8")
+    result = cli("export", "--format", "jsonld", name, "-o", name, cwd=tmp_path)
+    assert 2 == result.status
+    assert 1 == len(result.stderr.splitlines())
+    assert set() == raw_characters(result.stderr.rstrip("\n"))
+    assert not result.stderr.startswith("::")
+    assert "\\u001b" in result.stderr

@@ -34,6 +34,7 @@ from ._report import (
     EXIT_USAGE,
     Tally,
     encodable,
+    format_error,
     format_github,
     format_problem,
     outcome_json,
@@ -459,17 +460,17 @@ def run(
         status: int = arguments.run(arguments, streams)
         streams.stdout.flush()
     except (UsageError, WorkerError) as error:
-        streams.stderr.write(f"newsarticle {arguments.command}: error: {error}\n")
+        _write(streams.stderr, format_error(arguments.command, error) + "\n")
         return EXIT_USAGE
     except BrokenPipeError:
         # The reader went away (`newsarticle export ... | head -1`): end quietly, with the
         # status of an output error.
         return EXIT_USAGE
     except OutputError as error:  # main's standard output: closed, full, read-only
-        streams.stderr.write(f"newsarticle {arguments.command}: error: {error.strerror}\n")
+        _write(streams.stderr, format_error(arguments.command, error.strerror) + "\n")
         return EXIT_USAGE
     except OSError as error:
-        streams.stderr.write(f"newsarticle {arguments.command}: error: {error}\n")
+        _write(streams.stderr, format_error(arguments.command, error) + "\n")
         return EXIT_USAGE
     return status
 
