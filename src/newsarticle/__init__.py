@@ -14,7 +14,6 @@ and ``newsarticle.testing`` holds Hypothesis strategies for users' own tests.
 
 from ._check import check, validate
 from ._document import dump, dumps, load, loads
-from ._import import read_html, read_jsonld
 from ._errors import (
     CODES,
     Code,
@@ -37,6 +36,7 @@ from ._export import (
     to_jsonld_text,
     to_text,
 )
+from ._import import read_html, read_jsonld
 from ._model import (
     Article,
     Attribution,
