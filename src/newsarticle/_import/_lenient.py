@@ -39,6 +39,7 @@ from typing import Any, Final
 import attrs
 
 from .._json._locate import MAX_DEPTH, MAX_DIGITS
+from .._json._read import STRICT_HOOKS, Refused
 
 __all__ = ["MAX_BLOCK_SIZE", "Finding", "Parsed", "Source", "check_value", "parse"]
 
@@ -144,27 +145,6 @@ class Parsed:
 # --- the strict reading -------------------------------------------------------------------
 
 
-class _Refused(ValueError):
-    """A value the strict reader refuses; :func:`_scan` finds where it is."""
-
-
-def _constant(name: str) -> Any:
-    raise _Refused(name)
-
-
-def _float(text: str) -> float:
-    value = float(text)
-    if value in (float("inf"), float("-inf")):
-        raise _Refused(text)
-    return value
-
-
-def _int(text: str) -> int:
-    if len(text) > MAX_DIGITS:
-        raise _Refused(text)
-    return int(text)
-
-
 @attrs.frozen
 class _Read:
     """A strict reading that gave a value."""
@@ -195,14 +175,12 @@ def _strict(text: str) -> _Read | _Syntax | str:
             duplicates = True
         return result
 
-    decoder = json.JSONDecoder(
-        object_pairs_hook=pairs, parse_constant=_constant, parse_float=_float, parse_int=_int
-    )
+    decoder = json.JSONDecoder(object_pairs_hook=pairs, **STRICT_HOOKS)
     try:
         value = decoder.decode(text)
     except json.JSONDecodeError as error:
         return _Syntax(error.pos, error.msg)
-    except (_Refused, RecursionError, ValueError):
+    except (Refused, RecursionError, ValueError):
         return _REFUSED
     # The C parser nests far deeper than the limit before it gives up: count, when the text
     # holds enough brackets to go beyond it.

@@ -20,7 +20,7 @@ from typing import Any, Final
 from .._errors import Problem
 from ._locate import MAX_DIGITS, Locator, at
 
-__all__ = ["decode", "read", "read_fast"]
+__all__ = ["STRICT_HOOKS", "Refused", "decode", "read", "read_fast"]
 
 _orjson: Any
 try:
@@ -31,37 +31,42 @@ except ImportError:  # pragma: no cover - depends on the environment
 _BOM: Final = "\ufeff"
 
 
-class _Refused(ValueError):
+class Refused(ValueError):
     """A JSON value the strict reader refuses; the locator finds where it is."""
 
 
 def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result = dict(pairs)
     if len(result) != len(pairs):
-        raise _Refused("duplicate key")
+        raise Refused("duplicate key")
     return result
 
 
 def _constant(name: str) -> Any:
-    raise _Refused(name)
+    raise Refused(name)
 
 
 def _float(text: str) -> float:
     value = float(text)
     if value in (float("inf"), float("-inf")):
-        raise _Refused(text)
+        raise Refused(text)
     return value
 
 
 def _int(text: str) -> int:
     if len(text) > MAX_DIGITS:
-        raise _Refused(text)
+        raise Refused(text)
     return int(text)
 
 
-_DECODER: Final = json.JSONDecoder(
-    object_pairs_hook=_pairs, parse_constant=_constant, parse_float=_float, parse_int=_int
-)
+#: The decoder hooks that refuse NaN, infinities and numbers of too many digits, for every
+#: strict reading of JSON text (duplicate keys are each reading's own concern).
+STRICT_HOOKS: Final[dict[str, Any]] = {
+    "parse_constant": _constant,
+    "parse_float": _float,
+    "parse_int": _int,
+}
+_DECODER: Final = json.JSONDecoder(object_pairs_hook=_pairs, **STRICT_HOOKS)
 
 
 def decode(data: str | bytes) -> tuple[str | None, list[Problem]]:
@@ -112,7 +117,7 @@ def read(data: str | bytes) -> tuple[Any, str | None, list[Problem]]:
         found = Problem.of("json-syntax", "", _syntax_message(error, text))
         problems.append(at(found, error.lineno, error.colno))
         return None, text, problems
-    except (_Refused, RecursionError, ValueError):
+    except (Refused, RecursionError, ValueError):
         problems.append(Locator(text).first_refusal())
         return None, text, problems
     if type(value) is not dict:
