@@ -278,8 +278,10 @@ def test_the_term_meant_is_suggested() -> None:
     """An unknown property or type names the schema.org term it is a case or a letter from."""
     problems = audit_html(changed(lambda n: n.update({"headLine": "x", "@type": "Newsarticle"})))
     messages = {p.path: p.message for p in problems}
-    assert "headLine is not a schema.org property (did you mean headline?)" == messages["/headLine"]
-    assert "Newsarticle is not a schema.org type (did you mean NewsArticle?)" == messages["/@type"]
+    spelling = '"headLine" is not a schema.org property (did you mean headline?)'
+    assert spelling == messages["/headLine"]
+    typo = '"Newsarticle" is not a schema.org type (did you mean NewsArticle?)'
+    assert typo == messages["/@type"]
 
 
 def test_positions_are_the_page_line_and_column_of_the_key() -> None:

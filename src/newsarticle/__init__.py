@@ -36,7 +36,7 @@ from ._export import (
     to_jsonld_text,
     to_text,
 )
-from ._import import read_html, read_jsonld
+from ._import import audit_html, audit_jsonld, read_html, read_jsonld
 from ._model import (
     Article,
     Attribution,
@@ -113,6 +113,8 @@ __all__ = [
     "UnnamedSource",
     "Verification",
     "__version__",
+    "audit_html",
+    "audit_jsonld",
     "check",
     "dump",
     "dumps",

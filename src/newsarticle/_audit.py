@@ -37,7 +37,7 @@ from urllib.parse import urljoin, urlsplit
 
 import attrs
 
-from ._errors import Problem
+from ._errors import Problem, shown
 
 if TYPE_CHECKING:
     from ._import._page import Block, Page
@@ -259,8 +259,8 @@ def _term(name: str) -> str | None:
 
 
 def _clip(value: Any) -> str:
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    return repr(text if len(text) <= 60 else f"{text[:57]}...")
+    """A value a message quotes: as JSON, clipped (see :func:`~newsarticle._errors.shown`)."""
+    return shown(value, 60)
 
 
 def _what(value: Any) -> str:
@@ -600,7 +600,7 @@ class _Audit:
                 elif key not in _KEYWORDS:
                     close = difflib.get_close_matches(key, sorted(_KEYWORDS), n=1, cutoff=0.7)
                     hint = f" (did you mean {close[0]}?)" if close else ""
-                    message = f"{key} is not a JSON-LD keyword{hint}"
+                    message = f"{shown(key)} is not a JSON-LD keyword{hint}"
                     self.add(block, "audit-unknown-property", where, message)
                 continue
             name = None if key in defined else _term(key)
@@ -613,7 +613,7 @@ class _Audit:
             if name not in vocab.properties:
                 meant = _KEYWORD_TYPOS.get(name) or _suggestion(name, "property")
                 hint = f" (did you mean {meant}?)" if meant else ""
-                message = f"{key} is not a schema.org property{hint}"
+                message = f"{shown(key)} is not a schema.org property{hint}"
                 self.add(block, "audit-unknown-property", where, message)
                 self.descend(block, value, where, defined, depth)
                 continue
@@ -654,7 +654,7 @@ class _Audit:
                 else:
                     meant = _suggestion(name, "type")
                     hint = f" (did you mean {meant}?)" if meant else ""
-                    message = f"{item} is not a schema.org type{hint}"
+                    message = f"{shown(item)} is not a schema.org type{hint}"
                 self.add(block, "audit-unknown-type", where, message)
                 continue
             retired = self.vocab.retirement(name)
@@ -700,7 +700,7 @@ class _Audit:
                 message = f"{name} takes {_or(ranges)}, not a reference to a node"
                 self.add(block, "audit-range", pointer, message)
             elif known and not vocab.fits(kinds, ranges):
-                message = f"{name} takes {_or(ranges)}; {item['@id']} names {_or(kinds)}"
+                message = f"{name} takes {_or(ranges)}; {shown(item['@id'])} names {_or(kinds)}"
                 self.add(block, "audit-range", pointer, message)
             return
         kinds, known = _kinds(item, vocab)
@@ -814,7 +814,7 @@ class _Audit:
             )
             close = difflib.get_close_matches(member, names, n=1, cutoff=0.8)
             hint = f" (did you mean {close[0]}?)" if close else ""
-            message = f"{name} takes a member of {_or(enumerations)}; {member} is none{hint}"
+            message = f"{name} takes a member of {_or(enumerations)}; {shown(member)} is none{hint}"
         self.add(block, "audit-range", pointer, message)
 
     def date(self, block: Block, name: str, kinds: Sequence[str], text: str, pointer: str) -> None:

@@ -1,11 +1,11 @@
-"""Checking and exporting many article documents: inputs, workers, ordered results.
+"""Checking, exporting, importing and auditing many inputs: workers, ordered results.
 
 The command line is a thin layer over this module.  Inputs (files, folders,
 JSON Lines files, standard input) become a stream of :class:`~._inputs.Record`; each
-record is checked, and exported when asked, by :func:`process`, in this
-process or in worker processes; :func:`ordered_map` hands results back in
-input order while holding only a bounded window of work in memory, so a JSON
-Lines file of any size streams through.
+record is checked (an article document) or read as a page (imported or audited), and
+exported when asked, by :func:`process`, in this process or in worker processes;
+:func:`ordered_map` hands results back in input order while holding only a bounded window
+of work in memory, so a JSON Lines file of any size streams through.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection, wait
-from typing import Final, TypeVar
+from typing import TYPE_CHECKING, Final, Literal, TypeVar, cast
 
 import attrs
 
@@ -34,23 +34,35 @@ from ._inputs import DEFAULT_MAX_SIZE, Record, Source, read
 from ._json._write import dumps_json
 from ._model import Article
 
+if TYPE_CHECKING:
+    from ._import._source import Kind
+
 __all__ = ["Options", "Outcome", "WorkerError", "ordered_map", "process", "render"]
 
 _CHUNK: Final = 16
 
 _T = TypeVar("_T")
 
+#: check: article documents (validate, export); import: pages read into articles; audit:
+#: pages' markup checked.
+Task = Literal["check", "import", "audit"]
+
 
 @attrs.frozen(kw_only=True)
 class Options:
     """What to do with each document."""
 
+    task: Task = "check"  #: what to do with each record
     profile: bool = False
     max_size: int = DEFAULT_MAX_SIZE
-    export: str | None = None  #: "jsonld", "text" or "html"; None only checks
+    #: "jsonld", "text", "html" or (import) "json", the article document; None: no output
+    export: str | None = None
     lines: bool = False  #: export output for a JSON Lines stream (one line per record)
     width: int = 72
     sources: bool = False
+    kind: str | None = None  #: import, audit: "html" or "jsonld"; None: told by name, content
+    url: str | None = None  #: import: the page's address
+    timezone: str | None = None  #: import: the zone of dates without one (see parse_zone)
 
 
 @attrs.frozen(kw_only=True)
@@ -62,10 +74,16 @@ class Outcome:
     problems: tuple[Problem, ...]
     output: str | None = None
     readable: bool = True  #: False when the input could not be read at all
+    #: import: whether an article came out (a page can give one and hold a broken block)
+    accepted: bool | None = None
 
     @property
     def valid(self) -> bool:
-        return self.readable and not any(p.is_error for p in self.problems)
+        if not self.readable:
+            return False
+        if self.accepted is not None:
+            return self.accepted
+        return not any(p.is_error for p in self.problems)
 
 
 # --- work -------------------------------------------------------------------
@@ -89,6 +107,8 @@ def process(options: Options, record: Record) -> Outcome:
         if isinstance(contents, Problem):
             return Outcome(source=source, line=record.line, problems=(contents,), readable=False)
         data = contents
+    if options.task != "check":
+        return _page(options, record, data)
     article, problems = check(data, profile=options.profile)
     output = None
     if article is not None and options.export is not None:
@@ -96,10 +116,41 @@ def process(options: Options, record: Record) -> Outcome:
     return Outcome(source=source, line=record.line, problems=tuple(problems), output=output)
 
 
+def _page(options: Options, record: Record, data: bytes) -> Outcome:
+    """Import or audit the page (or JSON-LD) of one record."""
+    from ._import._source import parse_zone, read_source
+
+    source = record.source
+    name = None if source.path is None else source.name
+    kind = cast("Kind | None", options.kind)
+    page = read_source(data, kind=kind, name=name, max_size=options.max_size)
+    if options.task == "audit":
+        from ._audit import audit_page
+
+        found = tuple(audit_page(page))
+        return Outcome(source=source, line=record.line, problems=found)
+    from ._import._nodes import import_page
+
+    zone = None if options.timezone is None else parse_zone(options.timezone)
+    article, problems = import_page(page, url=options.url, assume_timezone=zone)
+    output = None if article is None else render(article, options)
+    return Outcome(
+        source=source,
+        line=record.line,
+        problems=tuple(problems),
+        output=output,
+        accepted=article is not None,
+    )
+
+
 def render(article: Article, options: Options) -> str:
     """The export of ``article`` in the format ``options`` names."""
     from ._export import to_html, to_jsonld, to_jsonld_text, to_text
 
+    if options.export == "json":
+        from ._document import dumps
+
+        return dumps(article)
     if options.export == "jsonld":
         if options.lines:
             return dumps_json(to_jsonld(article), indent=False)

@@ -107,6 +107,7 @@ CODES: Final[dict[str, Code]] = _table(
     # --- page
     ("page-too-large", _E, "page", "The page is larger than the size limit; it is not read."),
     ("page-not-html", _E, "page", "The data is not an HTML page (binary, JSON, no markup)."),
+    ("page-compressed", _E, "page", "gzip-compressed data is corrupt or truncated; not read."),
     ("page-encoding", _W, "page", "Bytes invalid in the page's encoding, or a wrong declaration."),
     ("page-too-many-blocks", _E, "page", "More ld+json blocks than the limit; the rest not read."),
     ("page-no-jsonld", _W, "page", "The page has no application/ld+json block."),

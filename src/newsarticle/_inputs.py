@@ -28,8 +28,11 @@ from ._errors import Problem
 
 __all__ = [
     "DEFAULT_MAX_SIZE",
+    "DOCUMENTS",
     "LARGEST_MAX_SIZE",
+    "PAGES",
     "SUFFIXES",
+    "Intake",
     "Record",
     "Source",
     "expand",
@@ -54,6 +57,39 @@ _OPEN_FLAGS: Final = (
     | getattr(os, "O_NONBLOCK", 0)
     | getattr(os, "O_NOCTTY", 0)
     | getattr(os, "O_CLOEXEC", 0)
+)
+
+
+@attrs.frozen(kw_only=True)
+class Intake:
+    """What a command reads: which files of a folder, and which are JSON Lines."""
+
+    suffixes: tuple[str, ...]  #: files of a folder taken (their name endings)
+    lines_suffix: str | None  #: a file whose name ends so is JSON Lines
+    stdin_name: str  #: the relative name of standard input's output
+    described: str  #: the files taken, for the message of a folder without any
+    any_case: bool = False  #: the endings in any case (``PAGE.HTML``)
+
+    def takes(self, name: str) -> bool:
+        return (name.lower() if self.any_case else name).endswith(self.suffixes)
+
+
+#: validate and export: article documents, one per file or per line of JSON Lines.
+DOCUMENTS: Final = Intake(
+    suffixes=SUFFIXES,
+    lines_suffix=".jsonl",
+    stdin_name="stdin.json",
+    described=".json or .jsonl file",
+)
+#: import and audit: HTML pages and JSON-LD, gzip-compressed or not.
+PAGES: Final = Intake(
+    suffixes=tuple(
+        name + gz for name in (".html", ".htm", ".xhtml", ".jsonld") for gz in ("", ".gz")
+    ),
+    lines_suffix=None,
+    stdin_name="stdin",
+    described=".html, .htm, .xhtml or .jsonld file (nor one compressed, .html.gz)",
+    any_case=True,
 )
 
 
@@ -86,18 +122,19 @@ def input_problem(code: str, message: str) -> Problem:
 # --- inputs -----------------------------------------------------------------
 
 
-def expand(arguments: Iterable[str]) -> Iterator[Source]:
+def expand(arguments: Iterable[str], intake: Intake = DOCUMENTS) -> Iterator[Source]:
     """Sources for the command-line paths: files, folders (recursively) and ``-``.
 
     A path that cannot be used gives a source that carries the problem: missing, a broken
     symbolic link, a loop of symbolic links, permission denied, not a regular file.  In a
-    folder, every ``*.json`` and ``*.jsonl`` entry is a source (symbolic links to files
-    followed), and so is every subfolder that cannot be read; symbolic links to folders
-    are not followed.
+    folder, every entry ``intake`` takes (``*.json`` and ``*.jsonl`` for article documents)
+    is a source (symbolic links to files followed), and so is every subfolder that cannot
+    be read; symbolic links to folders are not followed.  A file named on the command line
+    is a source whatever its name.
     """
     for argument in arguments:
         if argument == "-":
-            yield Source(name="<stdin>", path=None, relative=PurePath("stdin.json"))
+            yield Source(name="<stdin>", path=None, relative=PurePath(intake.stdin_name))
             continue
         path = Path(argument)
         try:
@@ -107,12 +144,12 @@ def expand(arguments: Iterable[str]) -> Iterator[Source]:
             yield Source(name=argument, path=path, relative=PurePath(path.name), problem=problem)
             continue
         if stat.S_ISDIR(status.st_mode):
-            yield from _folder(argument, path)
+            yield from _folder(argument, path, intake)
         else:
-            yield _file(path, PurePath(path.name), status.st_mode)
+            yield _file(path, PurePath(path.name), status.st_mode, intake)
 
 
-def _folder(argument: str, root: Path) -> list[Source]:
+def _folder(argument: str, root: Path, intake: Intake) -> list[Source]:
     """The sources in the folder ``root`` and below, in the order of their relative names.
 
     Walked without recursion (a folder tree can be deeper than Python's stack), and without
@@ -138,7 +175,7 @@ def _folder(argument: str, root: Path) -> list[Source]:
             if is_folder:
                 pending.append((path, inner))
                 continue
-            if path.suffix not in SUFFIXES:
+            if not intake.takes(entry.name):
                 continue
             try:
                 status = path.stat()
@@ -147,19 +184,19 @@ def _folder(argument: str, root: Path) -> list[Source]:
                 sources.append(Source(name=str(path), path=path, relative=inner, problem=problem))
                 continue
             if not stat.S_ISDIR(status.st_mode):  # a link to a folder: not followed
-                sources.append(_file(path, inner, status.st_mode))
+                sources.append(_file(path, inner, status.st_mode, intake))
     if not sources:
-        message = "the folder holds no .json or .jsonl file"
+        message = f"the folder holds no {intake.described}"
         problem = input_problem("no-input-files", message)
         return [Source(name=argument, path=root, relative=PurePath(), problem=problem)]
     sources.sort(key=lambda source: source.relative.parts)
     return sources
 
 
-def _file(path: Path, relative: PurePath, mode: int) -> Source:
+def _file(path: Path, relative: PurePath, mode: int, intake: Intake) -> Source:
     """The source of the file ``path``, or why it cannot be one (not a regular file)."""
     problem = None if stat.S_ISREG(mode) else _not_regular(mode)
-    lines = path.suffix == ".jsonl"
+    lines = intake.lines_suffix is not None and path.suffix == intake.lines_suffix
     return Source(name=str(path), path=path, relative=relative, lines=lines, problem=problem)
 
 

@@ -1,5 +1,6 @@
-"""How ``validate`` reports problems: one line each (``FILE:LINE:COLUMN: CODE ...``),
-GitHub Actions annotations, a JSON report, and the summary counts.
+"""How ``validate``, ``import`` and ``audit`` report problems: one line each
+(``FILE:LINE:COLUMN: CODE ...``), GitHub Actions annotations, a JSON report, and the summary
+counts.
 
 Everything the line formats print that came from an input (a file name, a JSON Pointer, a
 message quoting a value) goes through :func:`escape`, one notation (a JSON string's) for all
@@ -17,7 +18,7 @@ import re
 from collections.abc import Callable
 from typing import Final
 
-from ._batch import Outcome
+from ._batch import Outcome, Task
 from ._errors import Problem, Severity
 
 __all__ = [
@@ -189,11 +190,21 @@ def format_github(outcome: Outcome, problem: Problem) -> str:
     return f"::{kind} {','.join(fields)}::{_escape_data(_message(problem))}"
 
 
+#: How the summary line speaks of each task's inputs: the verb, the input, and the
+#: outcomes that pass and fail.
+_WORDS: Final = {
+    "check": ("checked", "document", "valid", "invalid"),
+    "import": ("read", "page", "imported", "without an article"),
+    "audit": ("audited", "page", "passed", "failed"),
+}
+
+
 class Tally:
     """Counts for the summary line and the exit status."""
 
-    def __init__(self, strict: bool) -> None:
+    def __init__(self, strict: bool, task: Task = "check") -> None:
         self.strict = strict
+        self.words = _WORDS[task]
         self.files: set[str] = set()
         self.documents = self.valid = self.invalid = self.unreadable = 0
         self.errors = self.warnings = 0
@@ -219,16 +230,17 @@ class Tally:
         return EXIT_INVALID if self.invalid else EXIT_OK
 
     def summary(self) -> str:
+        verb, noun, passed, failed = self.words
         files = len(self.files)
-        parts = [f"{self.documents} document{'s' * (self.documents != 1)}"]
+        parts = [f"{self.documents} {noun}{'s' * (self.documents != 1)}"]
         if files != self.documents:
             parts.append(f"in {files} file{'s' * (files != 1)}")
-        counts = f"{self.valid} valid, {self.invalid} invalid"
+        counts = f"{self.valid} {passed}, {self.invalid} {failed}"
         if self.unreadable:
             counts += f", {self.unreadable} unreadable"
         problems = self.errors + self.warnings
         return (
-            f"newsarticle: checked {' '.join(parts)}: {counts}; "
+            f"newsarticle: {verb} {' '.join(parts)}: {counts}; "
             f"{problems} problem{'s' * (problems != 1)} "
             f"({self.errors} error{'s' * (self.errors != 1)}, "
             f"{self.warnings} warning{'s' * (self.warnings != 1)})"

@@ -19,8 +19,8 @@ import errno
 import os
 import stat
 import sys
-from collections.abc import Sequence
-from pathlib import Path
+from collections.abc import Callable, Sequence
+from pathlib import Path, PurePath
 from typing import IO, Final, TextIO
 
 import attrs
@@ -31,7 +31,7 @@ from ._inputs import Source
 
 __all__ = ["Sink", "Target", "UsageError", "targets"]
 
-_SUFFIXES: Final = {"jsonld": ".jsonld", "text": ".txt", "html": ".html"}
+_SUFFIXES: Final = {"jsonld": ".jsonld", "text": ".txt", "html": ".html", "json": ".json"}
 #: The name of standard output in messages.
 STANDARD_OUTPUT: Final = "standard output"
 
@@ -60,8 +60,13 @@ def targets(
     *,
     stdin: IO[bytes] | None = None,
     stdout: IO[str] | None = None,
+    stem: Callable[[PurePath], PurePath] | None = None,
 ) -> dict[str, Target] | None:
     """Where each source's export goes: None for standard output (no ``-o``, or ``-o -``).
+
+    In an output folder, a source's file has the source's relative name with the suffix of
+    the export instead of its last one; with ``stem``, ``stem(name)`` followed by that
+    suffix (import: ``a.html.gz`` is written as ``a.json``).
 
     A source that cannot be read (a missing path, a folder with no article files) gets
     no target: the run reports it and goes on.  A target that is one of the inputs is
@@ -90,7 +95,11 @@ def targets(
             if source.problem is not None:
                 continue
             suffix = ".jsonl" if source.lines else _SUFFIXES[arguments.format]
-            target = output / source.relative.with_suffix(suffix)
+            if stem is None:
+                target = output / source.relative.with_suffix(suffix)
+            else:
+                base = stem(source.relative)
+                target = output / base.with_name(base.name + suffix)
             if target in seen:
                 raise UsageError(
                     f"{source.name} and {seen[target]} would both be exported to {target}"

@@ -1,4 +1,5 @@
-"""The ``newsarticle`` command: validate and export article documents, print the schema.
+"""The ``newsarticle`` command: validate and export article documents, import and audit
+pages, print the schema.
 
 :func:`run` runs a command line in this process, on the streams it is given, and returns
 the exit status; :func:`main` is the ``newsarticle`` program: :func:`run` on the process's
@@ -18,17 +19,21 @@ import re
 import signal
 import stat
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from gettext import gettext
+from pathlib import Path, PurePath
 from types import FrameType
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, NoReturn, TextIO, cast
+from urllib.parse import urlsplit
 
 import attrs
 
 from . import __version__
 from ._batch import Options, Outcome, WorkerError, ordered_map
 from ._export._text import MIN_WIDTH
-from ._inputs import DEFAULT_MAX_SIZE, LARGEST_MAX_SIZE, Source, expand, records
+from ._import._page import MAX_PAGE_SIZE
+from ._import._source import KINDS, output_stem, parse_zone
+from ._inputs import DEFAULT_MAX_SIZE, LARGEST_MAX_SIZE, PAGES, Source, expand, records
 from ._report import (
     EXIT_OK,
     EXIT_USAGE,
@@ -106,10 +111,12 @@ def _outcomes(
 # --- commands ---------------------------------------------------------------
 
 
-def run_validate(arguments: argparse.Namespace, streams: Streams) -> int:
-    sources = list(expand(arguments.paths))
-    options = Options(profile=arguments.profile, max_size=arguments.max_size)
-    tally = Tally(arguments.strict)
+def _report(
+    arguments: argparse.Namespace, streams: Streams, sources: Sequence[Source], options: Options
+) -> int:
+    """Report every problem of every input on stdout, in the format asked for, then the
+    summary; the exit status."""
+    tally = Tally(arguments.strict, options.task)
     report: list[dict[str, object]] = []
     for outcome in _outcomes(sources, options, arguments.jobs, streams):
         tally.add(outcome)
@@ -127,19 +134,20 @@ def run_validate(arguments: argparse.Namespace, streams: Streams) -> int:
     return tally.status()
 
 
-def run_export(arguments: argparse.Namespace, streams: Streams) -> int:
-    sources = list(expand(arguments.paths))
+def _deliver(
+    arguments: argparse.Namespace,
+    streams: Streams,
+    sources: Sequence[Source],
+    options: Options,
+    stem: Callable[[PurePath], PurePath] | None = None,
+) -> int:
+    """Write each input's output where it belongs (see :class:`~._sink.Sink`), its problems
+    on stderr, and the summary there when some input failed; the exit status."""
     sink = Sink(
-        targets(sources, arguments, stdin=streams.stdin, stdout=streams.stdout), streams.stdout
+        targets(sources, arguments, stdin=streams.stdin, stdout=streams.stdout, stem=stem),
+        streams.stdout,
     )
-    options = Options(
-        max_size=arguments.max_size,
-        export=arguments.format,
-        lines=any(source.lines for source in sources),
-        width=arguments.width,
-        sources=arguments.sources,
-    )
-    tally = Tally(strict=False)
+    tally = Tally(strict=False, task=options.task)
     try:
         for outcome in _outcomes(sources, options, arguments.jobs, streams):
             tally.add(outcome)
@@ -152,6 +160,47 @@ def run_export(arguments: argparse.Namespace, streams: Streams) -> int:
     if tally.invalid or tally.unreadable:
         _write(streams.stderr, tally.summary() + "\n")
     return tally.status()
+
+
+def run_validate(arguments: argparse.Namespace, streams: Streams) -> int:
+    sources = list(expand(arguments.paths))
+    options = Options(profile=arguments.profile, max_size=arguments.max_size)
+    return _report(arguments, streams, sources, options)
+
+
+def run_export(arguments: argparse.Namespace, streams: Streams) -> int:
+    sources = list(expand(arguments.paths))
+    options = Options(
+        max_size=arguments.max_size,
+        export=arguments.format,
+        lines=any(source.lines for source in sources),
+        width=arguments.width,
+        sources=arguments.sources,
+    )
+    return _deliver(arguments, streams, sources, options)
+
+
+def run_import(arguments: argparse.Namespace, streams: Streams) -> int:
+    sources = list(expand(arguments.paths, PAGES))
+    if arguments.url is not None and (len(sources) != 1 or Path(arguments.paths[0]).is_dir()):
+        raise UsageError("--url is the address of one page: give one input with it")
+    options = Options(
+        task="import",
+        max_size=arguments.max_size,
+        export=arguments.format,
+        width=arguments.width,
+        sources=arguments.sources,
+        kind=arguments.kind,
+        url=arguments.url,
+        timezone=arguments.assume_timezone,
+    )
+    return _deliver(arguments, streams, sources, options, stem=output_stem)
+
+
+def run_audit(arguments: argparse.Namespace, streams: Streams) -> int:
+    sources = list(expand(arguments.paths, PAGES))
+    options = Options(task="audit", max_size=arguments.max_size, kind=arguments.kind)
+    return _report(arguments, streams, sources, options)
 
 
 def run_schema(arguments: argparse.Namespace, streams: Streams) -> int:
@@ -214,6 +263,25 @@ def jobs(text: str) -> int:
     return value or os.cpu_count() or 1
 
 
+def zone(text: str) -> str:
+    """A time zone for dates written without one: UTC, an offset, or an IANA name."""
+    try:
+        parse_zone(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return text
+
+
+def page_url(text: str) -> str:
+    """The address of a page: an absolute http or https URL."""
+    parts = urlsplit(text)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not the address of a page (an absolute http or https URL)"
+        )
+    return text
+
+
 _VALIDATE_EXAMPLES = """\
 examples:
   newsarticle validate examples/panjshir.json
@@ -237,6 +305,36 @@ examples:
 
 Files are written whole or not at all, and never over an input (such a run is refused).
 Invalid documents are reported on stderr and skipped.
+"""
+
+
+_IMPORT_EXAMPLES = """\
+examples:
+  newsarticle import page.html                           the article document on stdout
+  newsarticle import --format jsonld page.html.gz        the article's JSON-LD, as exported
+  newsarticle import archive/ -o articles/ --jobs 0      every page below archive/
+  newsarticle import --from jsonld - < blocks.json       JSON-LD on standard input
+  newsarticle import page.html --assume-timezone Europe/Paris --url https://example.com/a
+
+Inputs: .html, .htm, .xhtml and .jsonld files, gzip-compressed or not (.html.gz), and
+folders of them; a file named here is read whatever its name (a JSON array of strings is
+the texts of a page's blocks).  Each page's article is written as <name>.json in -o
+FOLDER.  What was repaired, guessed or dropped is reported on stderr, one line each.
+Exit status: 0 every page gave an article, 1 some gave none, 2 usage error or unreadable
+input.
+"""
+
+_AUDIT_EXAMPLES = """\
+examples:
+  newsarticle audit page.html
+  newsarticle audit site/ --format github      annotations in a GitHub Actions run
+  newsarticle audit page.html --format json    one machine-readable report
+  curl -s https://example.com/story | newsarticle audit -
+
+Each finding is printed as FILE:LINE:COLUMN: CODE severity message (JSON Pointer): the
+line and column in the page, the pointer into the value of the ld+json block there.
+Exit status: 0 no errors, 1 some page has errors (or, with --strict, warnings), 2 usage
+error or unreadable input.
 """
 
 
@@ -319,7 +417,8 @@ def parser(stdout: TextIO | None = None, stderr: TextIO | None = None) -> Parser
     streams: dict[str, Any] = {"stdout": stdout, "stderr": stderr}
     top = Parser(
         prog="newsarticle",
-        description="Validate and export news article documents.",
+        description="Validate and export news article documents; import and audit the "
+        "schema.org JSON-LD of pages.",
         epilog="Run 'newsarticle COMMAND --help' for a command's options and examples.",
         formatter_class=formatter,
         **streams,
@@ -395,6 +494,105 @@ def parser(stdout: TextIO | None = None, stderr: TextIO | None = None) -> Parser
     )
     export.add_argument("--sources", action="store_true", help="text: add the Sources section")
     export.set_defaults(run=run_export)
+
+    pages = Parser(add_help=False)
+    pages.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="a page or JSON-LD file, a folder of them, or - for stdin",
+    )
+    pages.add_argument(
+        "--from",
+        dest="kind",
+        choices=KINDS,
+        help="what the inputs are: html pages or jsonld (default: told by each file's name, "
+        "then by its content)",
+    )
+    pages.add_argument(
+        "--jobs",
+        "-j",
+        type=jobs,
+        default=1,
+        metavar="N",
+        help="worker processes (default 1; 0 for one per CPU); output keeps input order",
+    )
+    pages.add_argument(
+        "--max-size",
+        type=size,
+        default=MAX_PAGE_SIZE,
+        metavar="SIZE",
+        help="refuse pages larger than this (decompressed): bytes, or K, M or G (default 15M, "
+        "the part of a page Googlebot reads)",
+    )
+
+    import_ = commands.add_parser(
+        "import",
+        parents=[pages],
+        help="read the articles of HTML pages and schema.org JSON-LD",
+        description="Read the article of each page (its schema.org JSON-LD, and what the page "
+        "says where the JSON-LD is silent) into an article document; report what was "
+        "repaired, guessed or dropped on stderr.",
+        epilog=_IMPORT_EXAMPLES,
+        formatter_class=formatter,
+        **streams,
+    )
+    import_.add_argument(
+        "--format",
+        choices=("json", "jsonld", "text", "html"),
+        default="json",
+        help="json (default): the article document; jsonld, text, html: as export writes",
+    )
+    import_.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="a file for one input; a folder (existing, or written with a final /) for "
+        "several, each page's as <name>.json (default: stdout for one input)",
+    )
+    import_.add_argument(
+        "--url",
+        type=page_url,
+        metavar="URL",
+        help="the page's address (one input only): the article's URL where the page gives "
+        "none, and the base of its relative URLs",
+    )
+    import_.add_argument(
+        "--assume-timezone",
+        type=zone,
+        metavar="ZONE",
+        help="the time zone of dates written without one: UTC, +02:00, Europe/Paris "
+        "(default: such dates are dropped, each with a warning)",
+    )
+    import_.add_argument(
+        "--width",
+        type=width,
+        default=72,
+        metavar="N",
+        help=f"text: wrap at this many columns (default 72, at least {MIN_WIDTH})",
+    )
+    import_.add_argument("--sources", action="store_true", help="text: add the Sources section")
+    import_.set_defaults(run=run_import)
+
+    audit = commands.add_parser(
+        "audit",
+        parents=[pages],
+        help="check the JSON-LD of HTML pages as a search engine reads it, offline",
+        description="Check every ld+json block of each page: strict JSON, the schema.org "
+        "vocabulary (types, properties, domains, ranges), Google's Article guidance, and "
+        "what is unsafe in a page.",
+        epilog=_AUDIT_EXAMPLES,
+        formatter_class=formatter,
+        **streams,
+    )
+    audit.add_argument(
+        "--format",
+        choices=("text", "json", "github"),
+        default="text",
+        help="text (default): one line per finding; json: one report; github: annotations",
+    )
+    audit.add_argument("--strict", action="store_true", help="treat warnings as failures")
+    audit.set_defaults(run=run_audit)
 
     schema = commands.add_parser(
         "schema",

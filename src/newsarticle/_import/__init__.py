@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from .._errors import Problem
     from .._model import Article
 
-__all__ = ["read_html", "read_jsonld"]
+__all__ = ["audit_html", "audit_jsonld", "read_html", "read_jsonld"]
 
 
 def read_jsonld(
@@ -52,3 +52,28 @@ def read_html(
     from ._page import read_page
 
     return import_page(read_page(page), url=url, assume_timezone=assume_timezone)
+
+
+def audit_html(page: str | bytes) -> list[Problem]:
+    """Every finding about the JSON-LD of an HTML page, as a search engine reads it, offline:
+    each ``application/ld+json`` block parsed strictly (what a lenient reader would repair is
+    reported), the schema.org vocabulary (types, properties, domains, ranges), Google's
+    Article guidance on the article node, and what is unsafe in a page (``</script`` or
+    ``<!--`` in a block, duplicate keys, article nodes that disagree).  Each problem (layers
+    ``page`` and ``audit`` of ``docs/problems.md``) has its line and column in the page and a
+    JSON Pointer into the value of the block there; errors make the markup wrong or unsafe,
+    warnings are advice."""
+    from .._audit import audit_page
+    from ._page import read_page
+
+    return audit_page(read_page(page))
+
+
+def audit_jsonld(data: str | bytes | Sequence[str] | Any) -> list[Problem]:
+    """Every finding about schema.org JSON-LD given alone (as :func:`read_jsonld` takes it:
+    text or bytes, a list of block texts, or a value already parsed); see
+    :func:`audit_html`."""
+    from .._audit import audit_page
+    from ._page import read_blocks
+
+    return audit_page(read_blocks(data))

@@ -18,7 +18,7 @@ from urllib.parse import quote, urljoin
 
 import attrs
 
-from .._errors import Problem
+from .._errors import Problem, shown
 from .._rules import URL, Rule, spec
 from ._dates import Moment, read_moment
 from ._graph import Graph, Here, Node
@@ -123,7 +123,7 @@ class Context:
                 spelled = vocab.type_spelled(term(kind.strip()))
                 hint = f"; read as {spelled}" if spelled else ""
                 self.report(
-                    where, "import-unknown-type", f"{kind!r} is not a schema.org type{hint}"
+                    where, "import-unknown-type", f"{shown(kind)} is not a schema.org type{hint}"
                 )
 
     def read(self, node: Node, name: str) -> Here | None:
@@ -145,7 +145,7 @@ class Context:
         self.report(
             here,
             "import-property-spelling",
-            f"{key!r} is not a schema.org property; read as {name!r}",
+            f"{shown(key)} is not a schema.org property; read as {name}",
         )
         return here
 
@@ -161,14 +161,14 @@ class Context:
                     spelled = vocab.spelled(name)
                     if spelled is not None:
                         message = (
-                            f"{key!r} is not a schema.org property (did you mean {spelled!r}?)"
+                            f"{shown(key)} is not a schema.org property (did you mean {spelled}?)"
                         )
                         self.report(here, "import-property-spelling", message + "; dropped")
                     else:
                         self.report(
                             here,
                             "import-unknown-property",
-                            f"{key!r} of {entry.what} is not a schema.org property; dropped",
+                            f"{shown(key)} of {entry.what} is not a schema.org property; dropped",
                         )
                     continue
                 reason = _REASONS.get(name, "the model has no field for it")
@@ -272,7 +272,7 @@ class Context:
                 self.report(
                     here,
                     "import-url-resolved",
-                    f"{field}: the relative URL {value!r} read as {resolved}",
+                    f"{field}: the relative URL {shown(value)} read as {resolved}",
                 )
                 return resolved
         problem = fits(cls, field, value)
@@ -441,7 +441,7 @@ def _boolean(value: Any) -> str:
         return "free" if value else "not free"
     if isinstance(value, str) and value.strip().lower() in ("true", "false"):
         free = value.strip().lower() == "true"
-        return f"{'free' if free else 'not free'} (the string {value!r})"
+        return f"{'free' if free else 'not free'} (the string {shown(value)})"
     return f"{_tag(value)}"
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .._errors import shown
 from .._model import Correction, Image
 from ._context import Context
 from ._graph import Here
@@ -35,7 +36,7 @@ def images(context: Context, here: Here | None) -> list[Image]:
                 context.report(
                     item,
                     "import-unresolved",
-                    f"image: {item.value['@id']!r} names no node of the page; dropped",
+                    f"image: {shown(item.value['@id'])} names no node of the page; dropped",
                 )
             continue
         if node.types and not node.is_a("ImageObject"):

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from typing import Any, Final
 from urllib.parse import urlsplit
 
-from .._errors import InvalidValueError, Problem
+from .._errors import InvalidValueError, Problem, shown
 from .._export._jsonld import ARTICLE_TYPES
 from .._integrity import article_problems
 from .._model import Article, Genre, Image, Paragraph
@@ -84,18 +84,12 @@ def import_page(
             else ""
         )
         readable = sum(block.value is not None for block in page.blocks)
-        where = (
-            f"none of its {readable} readable JSON-LD block(s)"
-            if page.blocks
-            else "it has no JSON-LD block"
-        )
-        problems.append(
-            Problem.of(
-                "import-no-article",
-                "",
-                f"the page has no article node: {where} holds an Article or a type below it{said}",
-            )
-        )
+        if page.blocks:
+            blocks = f"{readable} readable JSON-LD block{'s' * (readable != 1)}"
+            why = f"none of its {blocks} holds an Article or a type below it{said}"
+        else:
+            why = "it has no JSON-LD block, and its meta do not say it is an article"
+        problems.append(Problem.of("import-no-article", "", f"the page has no article node: {why}"))
         return None, problems
     page_url = url or page.meta.canonical or page.meta.meta.get("og:url")
     choice = choose(graph, candidates, page_url)
@@ -320,13 +314,15 @@ class _Importer:
                 if tag is not None:
                     if tag != value:
                         context.report(
-                            item, "import-text-cleaned", f"inLanguage: {value!r} read as {tag!r}"
+                            item,
+                            "import-text-cleaned",
+                            f"inLanguage: {shown(value)} read as {shown(tag)}",
                         )
                     return tag
                 context.report(
                     item,
                     "import-bad-value",
-                    f"inLanguage: {value!r} is not a BCP 47 language tag; dropped",
+                    f"inLanguage: {shown(value)} is not a BCP 47 language tag; dropped",
                 )
                 break
         page = self.context.page.meta
@@ -439,7 +435,7 @@ class _Importer:
                     continue
                 if fits(Article, "keywords", text) is not None:
                     context.report(
-                        item, "import-bad-value", f"keywords: {text!r} is refused; dropped"
+                        item, "import-bad-value", f"keywords: {shown(text)} is refused; dropped"
                     )
                 elif text not in found:
                     found.append(text)
@@ -490,7 +486,7 @@ class _Importer:
             context.report(
                 here,
                 "import-date-no-timezone",
-                f"{name}: {here.value!r} has no time zone; read with the offset of the page's "
+                f"{name}: {shown(here.value)} has no time zone; read with the offset of the page's "
                 f"{meta} meta, which gives the same time",
             )
             return page.value
@@ -512,7 +508,7 @@ class _Importer:
                     context.report(
                         item,
                         "import-untyped",
-                        f"publisher {name!r} is text: read as an Organization",
+                        f"publisher {shown(name)} is text: read as an Organization",
                     )
                     return entities.organization_named_or_new(item, name)
                 entities._unresolved(item, "publisher")

@@ -31,6 +31,7 @@ from typing import Any, Final
 
 import attrs
 
+from .._errors import shown
 from .._export._jsonld import _ORGANIZATION_TYPES, _PLACE_TYPES, _RELATIONS
 from .._model import (
     GeoCoordinates,
@@ -154,7 +155,7 @@ def split_byline(name: str, language: str | None) -> tuple[list[str], str | None
     by = _BY.match(text)
     if by:
         text = text[by.end() :]
-        changes.append(f"the byline's {by.group().strip()!r} removed")
+        changes.append(f"the byline's {shown(by.group().strip())} removed")
     joiner = _joiner(_CONJUNCTIONS.get((language or "").split("-")[0].lower()))
     segments = [segment.strip() for segment in text.split(",")]
     rest: str | None = None
@@ -174,7 +175,7 @@ def split_byline(name: str, language: str | None) -> tuple[list[str], str | None
     if several and all(_name_shaped(part) for part in parts):
         changes.append(f"split into {len(parts)} names")
         if rest:
-            changes.append(f"{rest!r} after them is not kept as an author")
+            changes.append(f"{shown(rest)} after them is not kept as an author")
         return parts, rest, changes
     return [text], None, changes
 
@@ -302,7 +303,7 @@ class Entities:
                     context.report(
                         item,
                         "import-untyped",
-                        f"{what} {names[0]!r} has no @type: the organization of that name",
+                        f"{what} {shown(names[0])} has no @type: the organization of that name",
                     )
                     return [organization.id]
             for here, planned, _, _ in plans:
@@ -318,7 +319,9 @@ class Entities:
             return []
         names, _, changes = split_byline(text, self.language)
         if changes:
-            context.report(here, "import-author-split", f"{what} {text!r}: " + "; ".join(changes))
+            context.report(
+                here, "import-author-split", f"{what} {shown(text)}: " + "; ".join(changes)
+            )
         if len(names) == 1:
             self._unclear(here, names[0])
         return [name for name in names if name]
@@ -328,7 +331,7 @@ class Entities:
             self.context.report(
                 here,
                 "import-author-unclear",
-                f"{text!r} may name several people or an affiliation; kept as one name",
+                f"{shown(text)} may name several people or an affiliation; kept as one name",
             )
 
     def _organization_named(self, name: str) -> _Draft | None:
@@ -344,7 +347,7 @@ class Entities:
         if organization is not None:
             if not typed:
                 self.context.report(
-                    here, "import-untyped", f"{what} {name!r} is the organization of that name"
+                    here, "import-untyped", f"{what} {shown(name)} is the organization of that name"
                 )
             return organization.id
         key = (PEOPLE, name.casefold(), None)
@@ -353,7 +356,7 @@ class Entities:
             return draft.id
         if not typed:
             self.context.report(
-                here, "import-untyped", f"{what} {name!r} has no @type; read as a Person"
+                here, "import-untyped", f"{what} {shown(name)} has no @type; read as a Person"
             )
         draft = self._new(PEOPLE, here, None, name, {"name": name})
         self.by_name[key] = draft
@@ -377,7 +380,9 @@ class Entities:
         names, _, changes = split_byline(cleaned, self.language)
         if changes:
             self.context.report(
-                None, "import-author-split", f"{what} {cleaned!r} ({source}): " + "; ".join(changes)
+                None,
+                "import-author-split",
+                f"{what} {shown(cleaned)} ({source}): " + "; ".join(changes),
             )
         return [self._by_text(None, name, what, typed=True) for name in names if name]
 
@@ -387,7 +392,7 @@ class Entities:
             self.context.report(
                 item,
                 "import-unresolved",
-                f"{what}: {value['@id']!r} names no node of the page; dropped",
+                f"{what}: {shown(value['@id'])} names no node of the page; dropped",
             )
         elif value not in (None, "", {}, []):
             self.context.report(item, "import-bad-value", f"{what}: not a node; dropped")
@@ -453,7 +458,7 @@ class Entities:
                 context.report(
                     given_here or family_here,
                     "import-name-composed",
-                    f"{what} has no name: {joined!r}, its givenName then its familyName",
+                    f"{what} has no name: {shown(joined)}, its givenName then its familyName",
                 )
                 return joined
         if name is None:
@@ -479,7 +484,9 @@ class Entities:
             return None
         if untyped:
             context.report(
-                here, "import-untyped", f"{what} {fields['name']!r} has no @type; read as a Person"
+                here,
+                "import-untyped",
+                f"{what} {shown(fields['name'])} has no @type; read as a Person",
             )
         draft = self._new(PEOPLE, here, node, fields["name"], fields)
         if node.id is None:
@@ -489,7 +496,7 @@ class Entities:
         for kind, term_name in _RELATIONS.items():
             target = context.read(node, term_name)
             for item, other in context.nodes(target):
-                person = self.person_ref(item, other, f"{term_name} of {fields['name']!r}")
+                person = self.person_ref(item, other, f"{term_name} of {shown(fields['name'])}")
                 if person is not None:
                     relations.append((kind, person, item))
         fields["relations"] = relations
@@ -567,7 +574,7 @@ class Entities:
                     context.report(
                         found,
                         "import-date-unreadable",
-                        f"{key}: {found.value!r} is not a date; dropped",
+                        f"{key}: {shown(found.value)} is not a date; dropped",
                     )
             dates[field] = value
         note = context.text(context.read(node, "description"), Role, "note")
@@ -603,7 +610,7 @@ class Entities:
         fields["parent"] = None
         for item, other in list(context.nodes(parent))[:1]:
             fields["parent"] = self.organization_ref(
-                item, other, f"parentOrganization of {fields['name']!r}"
+                item, other, f"parentOrganization of {shown(fields['name'])}"
             )
         return draft.id
 
@@ -639,11 +646,11 @@ class Entities:
         container = context.read(node, "containedInPlace")
         for item, other in list(context.nodes(container))[:1]:
             fields["contained_in"] = self.place_ref(
-                item, other, f"containedInPlace of {fields['name']!r}"
+                item, other, f"containedInPlace of {shown(fields['name'])}"
             )
         borders: list[tuple[str, Here]] = []
         for item, other in context.nodes(context.read(node, "geoTouches")):
-            found = self.place_ref(item, other, f"geoTouches of {fields['name']!r}")
+            found = self.place_ref(item, other, f"geoTouches of {shown(fields['name'])}")
             if found is not None and found not in [b for b, _ in borders]:
                 borders.append((found, item))
         fields["borders"] = borders
@@ -698,7 +705,7 @@ class Entities:
                 context.report(
                     here,
                     "import-dropped",
-                    f"{what}: the text {here.value[:40]!r} names no person, organization or "
+                    f"{what}: the text {shown(here.value, 40)} names no person, organization or "
                     "place; dropped",
                 )
             else:
@@ -784,7 +791,7 @@ class Entities:
                         self.context.report(
                             current.here,
                             "import-dropped",
-                            f"{current.fields['name']!r} {verb} itself through this link; "
+                            f"{shown(current.fields['name'])} {verb} itself through this link; "
                             "the link is not kept",
                         )
                         current.fields[link] = None
