@@ -127,6 +127,9 @@ _DATETIME = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})"
 )
 _URL = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?://\S+")  # the scheme in any case, as the rule allows
+# A CSS selector (schema.org's CssSelectorType, a kind of Text): one line, no declaration
+# block or statement around it.
+_CSS_SELECTOR = re.compile(r"[^\s{};][^\r\n{};]*")
 
 
 def _ids(value: Any) -> list[str]:
@@ -199,7 +202,7 @@ def conformance_problems(document: dict[str, Any], vocab: Vocabulary) -> list[st
     attic); a property must be used on a type within its domain and hold values
     within its range: a node of a fitting type (a reference counts as the node
     it names), or a literal of a fitting data type (Text, URL, Date, DateTime,
-    Integer, Number, Boolean).  A Role node standing in a property's place
+    CssSelectorType, Integer, Number, Boolean).  A Role node standing in a property's place
     (schema.org's Role pattern) must hold that same property.
     """
     defined = {o["@id"]: _types(o) for o in objects(document) if "@id" in o and "@type" in o}
@@ -217,6 +220,7 @@ def conformance_problems(document: dict[str, Any], vocab: Vocabulary) -> list[st
             kinds += ["URL"] if _URL.fullmatch(value) else []
             kinds += ["Date"] if _DATE.fullmatch(value) else []
             kinds += ["DateTime"] if _DATETIME.fullmatch(value) else []
+            kinds += ["CssSelectorType"] if _CSS_SELECTOR.fullmatch(value) else []
         else:
             return False
         return vocab.fits(kinds, allowed)

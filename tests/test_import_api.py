@@ -37,3 +37,17 @@ def test_a_page_without_an_article_gives_none_and_says_why() -> None:
     imported, problems = newsarticle.read_html("<html><body><p>nothing here</p></body></html>")
     assert imported is None
     assert any(p.is_error for p in problems)
+
+
+def test_read_html_reads_the_features_of_the_fact_check_example() -> None:
+    """The fact-check example's HTML page reads back as a fact check for subscribers, with its
+    reviewed claims and its publisher's policies, and no error."""
+    example = newsarticle.load(EXAMPLE.parent / "factcheck.json")
+    imported, problems = newsarticle.read_html(newsarticle.to_html(example))
+    assert [] == [p for p in problems if p.is_error]
+    assert imported is not None
+    assert newsarticle.Genre.FACT_CHECK == imported.genre
+    assert newsarticle.Access.SUBSCRIBERS == imported.access
+    assert [c.id for c in example.claims if c.review] == [c.id for c in imported.claims if c.review]
+    publisher = {o.id: o for o in example.organizations}[example.publisher or ""]
+    assert publisher.policies == {o.id: o for o in imported.organizations}[publisher.id].policies

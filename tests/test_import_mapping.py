@@ -14,12 +14,20 @@ from hypothesis import strategies as st
 
 import newsarticle
 from newsarticle import (
+    Access,
     Article,
+    Channel,
+    ClaimReview,
     Genre,
     Image,
+    LiveCoverage,
+    LiveUpdate,
     OrganizationKind,
+    PartialDate,
     PlaceKind,
+    Policies,
     Problem,
+    Role,
     Severity,
 )
 from newsarticle._errors import CODES
@@ -479,27 +487,23 @@ def test_an_unknown_type_is_said() -> None:
 
 
 def test_every_property_not_kept_is_said() -> None:
-    """Each property the model has no field for is a warning naming it, at its pointer; the
-    paywall flag says how it was read."""
+    """Each property the model has no field for is a warning naming it, at its pointer, and
+    saying why."""
     article, problems = imported(
         news(
-            isAccessibleForFree="False",
-            hasPart={"@type": "WebPageElement", "isAccessibleForFree": False},
             speakable={"@type": "SpeakableSpecification", "cssSelector": [".lead"]},
-            thumbnailUrl="https://e.com/t.jpg",
-            publisher={"@type": "Organization", "name": "Daily", "logo": "https://e.com/l.png"},
+            thumbnailUrl="https://example.com/t.jpg",
+            publisher={
+                "@type": "Organization",
+                "name": "Daily",
+                "logo": "https://example.com/l.png",
+            },
         )
     )
     assert article is not None
     dropped = {p.path: p.message for p in found(problems, "import-dropped")}
-    assert {
-        "/isAccessibleForFree",
-        "/hasPart",
-        "/speakable",
-        "/thumbnailUrl",
-        "/publisher/logo",
-    } == set(dropped)
-    assert 'not free (the string "False")' in dropped["/isAccessibleForFree"]
+    assert {"/speakable", "/thumbnailUrl", "/publisher/logo"} == set(dropped)
+    assert '".lead"' in dropped["/speakable"]
     assert "no logo" in dropped["/publisher/logo"]
 
 
@@ -1106,6 +1110,730 @@ def test_corrections() -> None:
         (c.date, c.text) for c in article.corrections
     ]
     assert ["/correction/1"] == [p.path for p in found(problems, "import-dropped")]
+
+
+def test_a_correction_dated_by_date_published() -> None:
+    """A CorrectionComment's datePublished (the export's term) is its date; beside a
+    dateCreated that differs, the dateCreated is reported as not kept."""
+    article, problems = imported(
+        news(
+            datePublished="2020-01-01T00:00:00Z",
+            correction=[
+                {
+                    "@type": "CorrectionComment",
+                    "text": "Fixed a name.",
+                    "datePublished": "2020-01-03T00:00:00Z",
+                    "dateCreated": "2020-01-02T00:00:00Z",
+                },
+            ],
+        )
+    )
+    assert article is not None
+    assert [(dt.datetime(2020, 1, 3, tzinfo=UTC), "Fixed a name.")] == [
+        (c.date, c.text) for c in article.corrections
+    ]
+    assert ["/correction/0/dateCreated"] == [p.path for p in found(problems, "import-dropped")]
+
+
+def test_a_modification_before_the_latest_correction_is_dropped() -> None:
+    """dateModified before a correction's date (the model refuses it: a correction modifies
+    the article) is dropped, said at dateModified."""
+    article, problems = imported(
+        news(
+            datePublished="2020-01-01T00:00:00Z",
+            dateModified="2020-01-02T00:00:00Z",
+            correction={
+                "@type": "CorrectionComment",
+                "text": "Fixed a name.",
+                "datePublished": "2020-01-03T00:00:00Z",
+            },
+        )
+    )
+    assert article is not None
+    assert article.date_modified is None
+    assert 1 == len(article.corrections)
+    assert ["/dateModified"] == [p.path for p in found(problems, "import-date-order")]
+
+
+# --- paywall, speakable, principles and policies ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "access", "code"),
+    [
+        (True, Access.FREE, None),
+        (False, Access.SUBSCRIBERS, None),
+        ("False", Access.SUBSCRIBERS, "import-boolean-text"),
+        ("false", Access.SUBSCRIBERS, "import-boolean-text"),
+        ("True", Access.FREE, "import-boolean-text"),
+        ("yes", None, "import-bad-value"),
+    ],
+)
+def test_is_accessible_for_free_is_the_access(
+    value: Any, access: Access | None, code: str | None
+) -> None:
+    """isAccessibleForFree, a JSON boolean or the text real pages write ("False"), is the
+    article's access; the text is said, a value that is no boolean is dropped and said."""
+    article, problems = imported(news(isAccessibleForFree=value))
+    assert article is not None
+    assert access == article.access
+    assert ([] if code is None else ["/isAccessibleForFree"]) == [
+        p.path for p in problems if p.code == code
+    ]
+    assert [] == found(problems, "import-dropped")
+
+
+def test_no_access_stated_is_none() -> None:
+    """A page that does not say whether the article is free gives access None."""
+    assert article_of(news()).access is None
+
+
+def test_a_paywalled_section_makes_the_article_for_subscribers() -> None:
+    """A hasPart WebPageElement not free to read makes the article for subscribers; which
+    paragraphs its cssSelector picks the JSON-LD cannot say, so none is marked, and that is
+    said with the selector; isAccessibleForFree true beside it is said too."""
+    article, problems = imported(
+        news(
+            isAccessibleForFree=True,
+            articleBody="Free.\n\nPaid.",
+            hasPart=[
+                {
+                    "@type": "WebPageElement",
+                    "isAccessibleForFree": False,
+                    "cssSelector": ".paywalled",
+                }
+            ],
+        )
+    )
+    assert article is not None
+    assert Access.SUBSCRIBERS == article.access
+    assert [Access.FREE, Access.FREE] == [p.access for p in article.paragraphs]
+    dropped = {p.path: p.message for p in found(problems, "import-dropped")}
+    assert {"/hasPart/0", "/isAccessibleForFree"} == set(dropped)
+    assert '".paywalled"' in dropped["/hasPart/0"]
+    assert [] == [p for p in newsarticle.validate(article) if p.is_error]
+
+
+def test_other_parts_of_the_article_are_said() -> None:
+    """A free section and a part that is no paywall (a Collection) are not kept, each said."""
+    article, problems = imported(
+        news(
+            hasPart=[
+                {"@type": "WebPageElement", "isAccessibleForFree": True, "cssSelector": ".a"},
+                {"@type": "Collection", "name": "Photos"},
+            ]
+        )
+    )
+    assert article is not None
+    assert article.access is None
+    assert ["/hasPart/0", "/hasPart/1"] == [p.path for p in found(problems, "import-dropped")]
+
+
+@pytest.mark.parametrize(
+    ("speakable", "said"),
+    [
+        ({"@type": "SpeakableSpecification", "cssSelector": [".lead"]}, '".lead"'),
+        ({"@type": "SpeakableSpecification", "xpath": ["/html/head/title"]}, "/html/head/title"),
+        (
+            {"@type": "SpeakableSpecification", "cssSelector": [".headline", ".speakable"]},
+            ".speakable",
+        ),
+    ],
+)
+def test_speakable_is_not_kept_and_says_why(speakable: Any, said: str) -> None:
+    """speakable is not kept (the model holds the headline and standfirst speakable always,
+    and paragraphs by id, which a selector cannot name): reported with its selectors."""
+    _, problems = imported(news(speakable=speakable))
+    [problem] = found(problems, "import-dropped")
+    assert "/speakable" == problem.path
+    assert said in problem.message
+    assert "headline and the standfirst" in problem.message
+
+
+def test_the_speakable_the_model_always_says_is_no_loss() -> None:
+    """The export's speakable of every article (the headline's and the standfirst's
+    selectors) says nothing the model does not: no problem."""
+    speakable = {"@type": "SpeakableSpecification", "cssSelector": [".headline", ".standfirst"]}
+    article, problems = imported(news(speakable=speakable))
+    assert article is not None
+    assert [] == problems
+
+
+@pytest.mark.parametrize(
+    ("value", "url", "code"),
+    [
+        ("https://example.com/principles", "https://example.com/principles", None),
+        (
+            {"@type": "CreativeWork", "url": "https://example.com/principles"},
+            "https://example.com/principles",
+            None,
+        ),
+        ("We check every fact twice.", None, "import-dropped"),
+        ({"@type": "CreativeWork", "name": "Our principles"}, None, "import-dropped"),
+    ],
+)
+def test_the_articles_publishing_principles(value: Any, url: str | None, code: str | None) -> None:
+    """The article's publishingPrinciples, a URL or a node with a url, is its
+    publishing_principles; principles written as text, or a node with no url, are said."""
+    article, problems = imported(news(publishingPrinciples=value))
+    assert article is not None
+    assert url == article.publishing_principles
+    assert ([] if code is None else ["/publishingPrinciples"]) == [
+        p.path for p in problems if p.code == code
+    ]
+
+
+_POLICY_TERMS = {
+    "publishing_principles": "publishingPrinciples",
+    "corrections": "correctionsPolicy",
+    "ethics": "ethicsPolicy",
+    "diversity": "diversityPolicy",
+    "ownership_funding": "ownershipFundingInfo",
+    "actionable_feedback": "actionableFeedbackPolicy",
+    "unnamed_sources": "unnamedSourcesPolicy",
+    "verification_fact_checking": "verificationFactCheckingPolicy",
+    "masthead": "masthead",
+    "no_bylines": "noBylinesPolicy",
+    "mission_coverage_priorities": "missionCoveragePrioritiesPolicy",
+}
+
+
+def test_the_policies_of_a_news_organization() -> None:
+    """Each Trust Project term of a NewsMediaOrganization publisher is its policy of that
+    name (a URL, or a node with a url), with no problem."""
+    terms: dict[str, Any] = {
+        name: f"https://example.com/policies/{field}" for field, name in _POLICY_TERMS.items()
+    }
+    terms["ethicsPolicy"] = {"@type": "WebPage", "url": "https://example.com/policies/ethics"}
+    publisher = {"@type": "NewsMediaOrganization", "name": "Daily", **terms}
+    article, problems = imported(news(publisher=publisher))
+    assert article is not None
+    [organization] = article.organizations
+    assert (
+        Policies(**{field: f"https://example.com/policies/{field}" for field in _POLICY_TERMS})
+        == organization.policies
+    )
+    assert [] == problems
+
+
+def test_a_news_media_term_on_another_organization_is_said() -> None:
+    """The terms schema.org defines on NewsMediaOrganization alone are not kept for another
+    organization (the export would not write them back), each said; the others are kept; a
+    policy written as text is said."""
+    publisher = {
+        "@type": "Organization",
+        "name": "Daily",
+        "masthead": "https://example.com/masthead",
+        "ethicsPolicy": "https://example.com/ethics",
+        "diversityPolicy": "We hire widely.",
+    }
+    article, problems = imported(news(publisher=publisher))
+    assert article is not None
+    [organization] = article.organizations
+    assert Policies(ethics="https://example.com/ethics") == organization.policies
+    dropped = {p.path: p.message for p in found(problems, "import-dropped")}
+    assert {"/publisher/masthead", "/publisher/diversityPolicy"} == set(dropped)
+    assert "NewsMediaOrganization only" in dropped["/publisher/masthead"]
+
+
+def test_the_publishing_principles_of_a_person_are_said() -> None:
+    """publishingPrinciples of a person is not kept (the model keeps the article's and the
+    organizations'), and said why."""
+    author = {
+        "@type": "Person",
+        "name": "Jane Doe",
+        "publishingPrinciples": "https://example.com/jane",
+    }
+    _, problems = imported(news(author=author))
+    [problem] = found(problems, "import-dropped")
+    assert "/author/publishingPrinciples" == problem.path
+    assert "not of people" in problem.message
+
+
+def test_a_job_title_role_keeps_its_dates() -> None:
+    """A jobTitle written as a Role (startDate, endDate, description) is a role in no
+    organization with those dates and that note; a plain jobTitle is a title alone."""
+    author = {
+        "@type": "Person",
+        "name": "Jane Doe",
+        "jobTitle": [
+            "Editor",
+            {
+                "@type": "Role",
+                "jobTitle": "Correspondent",
+                "startDate": "2019-03",
+                "endDate": "2021",
+                "description": "In Kabul.",
+            },
+        ],
+    }
+    article, problems = imported(news(author=author))
+    assert article is not None
+    [person] = article.people
+    assert (
+        Role(title="Editor"),
+        Role(
+            title="Correspondent",
+            start=PartialDate(year=2019, month=3),
+            end=PartialDate(year=2021),
+            note="In Kabul.",
+        ),
+    ) == person.roles
+    assert [] == problems
+
+
+# --- live blogs -------------------------------------------------------------------------------
+
+
+def live_blog(**properties: Any) -> dict[str, Any]:
+    """A LiveBlogPosting whose coverage starts on 2024-05-01 at 08:00 UTC, and
+    ``properties``."""
+    return news(
+        **{"@type": "LiveBlogPosting"},
+        coverageStartTime="2024-05-01T08:00:00Z",
+        **properties,
+    )
+
+
+def update(headline: str, time: str, body: str = "What happened.") -> dict[str, Any]:
+    """A BlogPosting of a live blog, on 2024-05-01 at ``time`` (UTC)."""
+    return {
+        "@type": "BlogPosting",
+        "headline": headline,
+        "datePublished": f"2024-05-01T{time}:00Z",
+        "articleBody": body,
+    }
+
+
+def test_a_live_blog() -> None:
+    """A LiveBlogPosting's coverage and updates are the article's live coverage, the updates
+    oldest first (pages list them newest first), ids made from the page; the genre is news,
+    with no problem about the type."""
+    article, problems = imported(
+        live_blog(
+            coverageEndTime="2024-05-01T20:00:00+02:00",
+            liveBlogUpdate=[
+                update("Second", "12:00", "Line one.\n\nLine two."),
+                update("First", "09:00"),
+            ],
+        )
+    )
+    assert article is not None
+    assert Genre.NEWS == article.genre
+    assert (
+        LiveCoverage(
+            start=dt.datetime(2024, 5, 1, 8, tzinfo=UTC),
+            end=dt.datetime(2024, 5, 1, 20, tzinfo=PLUS_TWO),
+            updates=(
+                LiveUpdate(
+                    id="update-2",
+                    date=dt.datetime(2024, 5, 1, 9, tzinfo=UTC),
+                    headline="First",
+                    text="What happened.",
+                ),
+                LiveUpdate(
+                    id="update",
+                    date=dt.datetime(2024, 5, 1, 12, tzinfo=UTC),
+                    headline="Second",
+                    text="Line one.\n\nLine two.",
+                ),
+            ),
+        )
+        == article.live
+    )
+    assert [] == problems
+
+
+def test_updates_the_model_cannot_hold_are_dropped_together() -> None:
+    """Updates with no text, or dated outside the coverage, are dropped, each reason said
+    once for all the updates it holds for; a property the updates have that the model does
+    not keep is said once for all of them."""
+    article, problems = imported(
+        live_blog(
+            coverageEndTime="2024-05-01T18:00:00Z",
+            liveBlogUpdate=[
+                {**update("Kept", "09:00"), "url": "https://example.com/live#1"},
+                {**update("Empty", "10:00", ""), "url": "https://example.com/live#2"},
+                {**update("Early", "07:00"), "url": "https://example.com/live#3"},
+                {**update("Earlier", "06:00"), "url": "https://example.com/live#4"},
+                {**update("Late", "19:00"), "url": "https://example.com/live#5"},
+            ],
+        )
+    )
+    assert article is not None
+    assert article.live is not None
+    assert ["Kept"] == [u.headline for u in article.live.updates]
+    dropped = [(p.path, p.message) for p in found(problems, "import-dropped")]
+    assert [
+        "/liveBlogUpdate/0/url",
+        "/liveBlogUpdate/1",
+        "/liveBlogUpdate/2",
+        "/liveBlogUpdate/4",
+    ] == sorted(path for path, _ in dropped)
+    messages = dict(dropped)
+    assert "5 of the 5 updates" in messages["/liveBlogUpdate/0/url"]
+    assert "2 updates dated before" in messages["/liveBlogUpdate/2"]
+    assert "/liveBlogUpdate/3" in messages["/liveBlogUpdate/2"]
+    assert "with no articleBody" in messages["/liveBlogUpdate/1"]
+    assert "after the live coverage ends" in messages["/liveBlogUpdate/4"]
+    assert [] == [p for p in newsarticle.validate(article) if p.is_error]
+
+
+def test_a_live_blog_without_its_start_is_not_kept() -> None:
+    """The model's live coverage needs its start: a LiveBlogPosting with updates but no
+    coverageStartTime keeps no coverage, said, and its type is said as not kept."""
+    article, problems = imported(
+        news(**{"@type": "LiveBlogPosting"}, liveBlogUpdate=[update("First", "09:00")])
+    )
+    assert article is not None
+    assert article.live is None
+    assert ["/@type", "/liveBlogUpdate"] == sorted(
+        p.path for p in found(problems, "import-dropped")
+    )
+
+
+def test_a_coverage_ending_before_it_starts_loses_its_end() -> None:
+    """coverageEndTime before coverageStartTime is dropped (import-date-order)."""
+    article, problems = imported(live_blog(coverageEndTime="2024-05-01T07:00:00Z"))
+    assert article is not None
+    assert article.live is not None
+    assert article.live.end is None
+    assert ["/coverageEndTime"] == [p.path for p in found(problems, "import-date-order")]
+
+
+def test_update_ids_of_the_export_come_back() -> None:
+    """An update's @id of the export's form (#update-<id>) gives its id back."""
+    posting = {**update("First", "09:00"), "@id": "https://example.com/live#update-u7"}
+    article = article_of(live_blog(liveBlogUpdate=[posting]))
+    assert article.live is not None
+    assert ["u7"] == [u.id for u in article.live.updates]
+
+
+# --- fact checks --------------------------------------------------------------------------------
+
+
+def claim_node(text: str = "The water is unsafe.", **properties: Any) -> dict[str, Any]:
+    """A Claim of the article (``#a``), by Sam Doe, and ``properties``."""
+    return {
+        "@type": "Claim",
+        "@id": "https://example.com/a#claim-c1",
+        "text": text,
+        "creator": {
+            "@type": "Person",
+            "@id": "https://example.com/a#person-sam",
+            "name": "Sam Doe",
+        },
+        "appearance": {"@id": "https://example.com/a#article"},
+        **properties,
+    }
+
+
+def claim_review(**properties: Any) -> dict[str, Any]:
+    """A ClaimReview of "The water is unsafe." rated False (1 on a scale of 1 to 5) by the
+    publisher, and ``properties``."""
+    return {
+        "@type": "ClaimReview",
+        "claimReviewed": "The water is unsafe.",
+        "reviewRating": {
+            "@type": "Rating",
+            "alternateName": "False",
+            "ratingValue": 1,
+            "bestRating": 5,
+            "worstRating": 1,
+        },
+        "author": {"@id": "https://example.com/#org"},
+        "datePublished": "2024-05-02T10:00:00Z",
+        "url": "https://example.com/a#review",
+        **properties,
+    }
+
+
+def fact_check(*nodes: dict[str, Any], **properties: Any) -> dict[str, Any]:
+    """A graph: a NewsArticle (``#a``) published by Daily, and ``nodes``."""
+    article = news(
+        **{"@id": "https://example.com/a#article"},
+        publisher={
+            "@type": "NewsMediaOrganization",
+            "@id": "https://example.com/#org",
+            "name": "Daily",
+        },
+        **properties,
+    )
+    del article["@context"]
+    return {"@context": "https://schema.org", "@graph": [article, *nodes]}
+
+
+def test_a_claim_review_is_the_review_of_the_claim_it_states() -> None:
+    """A ClaimReview whose claimReviewed is a claim's text is that claim's review: verdict,
+    rating on its scale, reviewer, date and URL; the page is a fact check."""
+    article, problems = imported(fact_check(claim_node(), claim_review()))
+    assert article is not None
+    assert Genre.FACT_CHECK == article.genre
+    [claim] = article.claims
+    assert "c1" == claim.id
+    assert (
+        ClaimReview(
+            verdict="False",
+            rating=1.0,
+            best_rating=5.0,
+            worst_rating=1.0,
+            reviewer="daily",
+            date=dt.datetime(2024, 5, 2, 10, tzinfo=UTC),
+            url="https://example.com/a#review",
+        )
+        == claim.review
+    )
+    assert [] == problems
+
+
+def test_the_reviews_id_of_the_export_names_its_claim() -> None:
+    """The export's @id of a review (#review-<claim id>) names the claim it reviews, even
+    among claims of the same text."""
+    second = claim_node(**{"@id": "https://example.com/a#claim-c2"})
+    review = claim_review(**{"@id": "https://example.com/a#review-c2"})
+    article = article_of(fact_check(claim_node(), second, review))
+    assert [("c1", False), ("c2", True)] == [(c.id, c.review is not None) for c in article.claims]
+
+
+def test_a_review_of_a_claim_item_makes_the_claim() -> None:
+    """A ClaimReview whose itemReviewed is a Claim (Google's form) and that matches no claim
+    of the page gives a claim: claimReviewed its text, the item's author its source, the work
+    it appears in its work."""
+    review = claim_review(
+        claimReviewed="The board stopped testing.",
+        itemReviewed={
+            "@type": "Claim",
+            "author": {"@type": "Person", "name": "Sam Doe"},
+            "appearance": {
+                "@type": "SocialMediaPosting",
+                "url": "https://social.example.com/sam/1",
+            },
+        },
+    )
+    article, problems = imported(fact_check(review))
+    assert article is not None
+    [claim] = article.claims
+    assert "The board stopped testing." == claim.text
+    assert claim.review is not None
+    assert "False" == claim.review.verdict
+    [attribution] = article.attributions
+    assert ["Sam Doe"] == names(article, (attribution.source,) if attribution.source else ())
+    assert (Channel.SOCIAL_MEDIA_POST, "https://social.example.com/sam/1") == (
+        attribution.channel,
+        attribution.url,
+    )
+    assert [] == [p for p in problems if p.severity is Severity.ERROR]
+
+
+def test_the_article_a_reviewed_claim_appears_in_is_not_the_pages() -> None:
+    """The article a ClaimReview's claim appears in (Google's form writes it out, someone
+    else's OpinionNewsArticle) is the claim's work, not an article the page is about."""
+    appearance = {
+        "@type": "OpinionNewsArticle",
+        "headline": "The board stopped testing, says Sam",
+        "url": "https://other.example.org/op",
+        "datePublished": "2024-01-01T00:00:00Z",
+    }
+    review = claim_review(
+        claimReviewed="The board stopped testing.",
+        itemReviewed={"@type": "Claim", "appearance": appearance},
+    )
+    article, problems = imported(fact_check(review))
+    assert article is not None
+    assert "A headline" == article.headline
+    assert [] == found(problems, "import-several-articles")
+    [attribution] = article.attributions
+    assert (Channel.OP_ED, "https://other.example.org/op") == (
+        attribution.channel,
+        attribution.url,
+    )
+
+
+def test_a_review_of_a_creative_work_item_makes_the_claim() -> None:
+    """A ClaimReview whose itemReviewed is a CreativeWork (Google's earlier form) gives a
+    claim whose source is the work's author and whose work is the item."""
+    review = claim_review(
+        itemReviewed={
+            "@type": "CreativeWork",
+            "author": {"@type": "Organization", "name": "Water Watch"},
+            "url": "https://example.org/post",
+        },
+    )
+    article = article_of(fact_check(review))
+    [claim] = article.claims
+    assert "The water is unsafe." == claim.text
+    [attribution] = article.attributions
+    assert ["Water Watch"] == names(article, (attribution.source,) if attribution.source else ())
+    assert "https://example.org/post" == attribution.url
+
+
+def test_the_claim_a_review_states_is_not_a_second_claim() -> None:
+    """The Claim written inside a review (itemReviewed, no @id, appearing in the article, as
+    the export writes it) is the reviewed claim, not one more claim of the article."""
+    inline = {
+        "@type": "Claim",
+        "author": {"@id": "https://example.com/a#person-sam"},
+        "appearance": {"@id": "https://example.com/a#article"},
+    }
+    article, problems = imported(fact_check(claim_node(), claim_review(itemReviewed=inline)))
+    assert article is not None
+    assert ["c1"] == [c.id for c in article.claims]
+    assert [] == problems
+
+
+@pytest.mark.parametrize(
+    ("rating", "kept"),
+    [
+        ({"ratingValue": "2", "bestRating": "5", "worstRating": "1"}, (2.0, 5.0, 1.0)),
+        ({"ratingValue": 2}, (None, None, None)),
+        ({"ratingValue": 2, "bestRating": 1, "worstRating": 5}, (None, None, None)),
+        ({"ratingValue": 7, "bestRating": 5, "worstRating": 1}, (None, None, None)),
+    ],
+)
+def test_the_numbers_of_a_rating_are_kept_on_their_scale(
+    rating: dict[str, Any], kept: tuple[float | None, ...]
+) -> None:
+    """ratingValue, bestRating and worstRating (numbers, or numbers as text) are kept when all
+    three are given and make a scale; otherwise the verdict alone is kept, and the numbers'
+    loss said."""
+    review = claim_review(
+        reviewRating={"@type": "Rating", "alternateName": "Mostly false", **rating}
+    )
+    article, problems = imported(fact_check(claim_node(), review))
+    assert article is not None
+    [claim] = article.claims
+    assert claim.review is not None
+    assert "Mostly false" == claim.review.verdict
+    assert kept == (claim.review.rating, claim.review.best_rating, claim.review.worst_rating)
+    expected = [] if kept[0] is not None else ["/@graph/2/reviewRating"]
+    assert expected == [p.path for p in found(problems, "import-dropped")]
+
+
+def test_a_claim_review_under_the_article_is_read() -> None:
+    """A ClaimReview the article holds (its review) is read as one at the top; another kind
+    of review there is not kept, said."""
+    article, problems = imported(
+        fact_check(
+            claim_node(),
+            review=[claim_review(), {"@type": "Review", "reviewBody": "Good."}],
+        )
+    )
+    assert article is not None
+    [claim] = article.claims
+    assert claim.review is not None
+    assert ["/@graph/0/review/1"] == [p.path for p in found(problems, "import-dropped")]
+
+
+def test_a_second_review_of_a_claim_is_dropped() -> None:
+    """The model holds one review per claim: a second is not kept, said."""
+    article, problems = imported(
+        fact_check(claim_node(), claim_review(), claim_review(url="https://example.com/a#two"))
+    )
+    assert article is not None
+    [claim] = article.claims
+    assert claim.review is not None
+    assert "https://example.com/a#review" == claim.review.url
+    assert ["/@graph/3"] == [p.path for p in found(problems, "import-dropped")]
+
+
+def test_a_fact_check_of_another_type_loses_that_genre() -> None:
+    """ClaimReview nodes make the article a fact check; the genre its type said is lost,
+    said at the type."""
+    article, problems = imported(
+        fact_check(claim_node(), claim_review(), **{"@type": "OpinionNewsArticle"})
+    )
+    assert article is not None
+    assert Genre.FACT_CHECK == article.genre
+    assert ["/@graph/0/@type"] == [p.path for p in found(problems, "import-dropped")]
+
+
+def test_a_review_that_states_no_claim_is_dropped() -> None:
+    """A ClaimReview with no claimReviewed and nothing it reviews is not kept, said; the
+    page is a fact check all the same."""
+    review = claim_review()
+    del review["claimReviewed"]
+    article, problems = imported(fact_check(review))
+    assert article is not None
+    assert () == article.claims
+    assert Genre.FACT_CHECK == article.genre
+    assert ["/@graph/1"] == [p.path for p in found(problems, "import-dropped")]
+
+
+# --- cited media ----------------------------------------------------------------------------------
+
+
+def quoted_from(work: dict[str, Any]) -> dict[str, Any]:
+    """A graph: the article (``#a``) and a quote of it from ``work``."""
+    return fact_check(
+        {
+            "@type": "Quotation",
+            "text": "We will rebuild.",
+            "isPartOf": {"@id": "https://example.com/a#article"},
+            "isBasedOn": work,
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("work", "channel", "title"),
+    [
+        (
+            {
+                "@type": "CreativeWork",
+                "additionalType": "https://schema.org/VideoObject",
+                "name": "a video",
+                "url": "https://video.example.com/1",
+            },
+            Channel.VIDEO,
+            None,
+        ),
+        (
+            {
+                "@type": "CreativeWork",
+                "additionalType": "https://schema.org/VideoObject",
+                "name": "a livestream",
+                "url": "https://video.example.com/1",
+            },
+            Channel.VIDEO,
+            None,
+        ),
+        (
+            {
+                "@type": "CreativeWork",
+                "additionalType": "http://schema.org/ImageObject",
+                "name": "The rally",
+            },
+            Channel.IMAGE,
+            "The rally",
+        ),
+        ({"@type": "VideoObject", "name": "The speech"}, Channel.VIDEO, "The speech"),
+        ({"@type": "CreativeWork", "name": "The speech"}, Channel.OTHER, "The speech"),
+    ],
+)
+def test_cited_media_are_read_back_to_their_channel(
+    work: dict[str, Any], channel: Channel, title: str | None
+) -> None:
+    """A cited CreativeWork whose additionalType is VideoObject or ImageObject (the export's
+    form of a cited video, livestream or image) is a video or an image, and the name the
+    export gives an untitled one ("a video") is no title; a VideoObject is a video too."""
+    article, problems = imported(quoted_from(work))
+    assert article is not None
+    [attribution] = article.attributions
+    assert (channel, title) == (attribution.channel, attribution.title)
+    assert [] == found(problems, "import-dropped")
+
+
+def test_another_additional_type_is_said() -> None:
+    """An additionalType of a cited work that names no media type is not kept, said."""
+    work = {
+        "@type": "CreativeWork",
+        "additionalType": "https://example.com/types/Speech",
+        "name": "The speech",
+    }
+    _, problems = imported(quoted_from(work))
+    assert ["/@graph/1/isBasedOn/additionalType"] == [
+        p.path for p in found(problems, "import-dropped")
+    ]
 
 
 # --- ids ----------------------------------------------------------------------------------------

@@ -13,15 +13,18 @@ from hypothesis import assume, given
 
 import newsarticle
 from newsarticle import (
+    Access,
     Article,
     Attribution,
     Channel,
+    Claim,
+    Genre,
     Organization,
     OrganizationKind,
     Person,
 )
 from newsarticle._errors import InvalidValueError
-from newsarticle._export._jsonld import _RELATIONS, _is_work
+from newsarticle._export._jsonld import _MEDIA, _RELATIONS, _is_work
 from newsarticle._import._nodes import import_page
 from newsarticle._import._page import read_blocks
 from newsarticle._import._text import clean_line, clean_text
@@ -48,6 +51,16 @@ _CHANNEL_BACK = {
     Channel.OTHER: Channel.OTHER,
 }
 _RELATION_ORDER = list(_RELATIONS)
+# The name the export gives a cited video, livestream or image with no title.
+_UNTITLED = {phrase for _, phrase in _MEDIA.values()}
+# The policies schema.org defines on NewsMediaOrganization alone: the export writes them for
+# a news organization only.
+_NEWS_MEDIA_POLICIES = (
+    "verification_fact_checking",
+    "masthead",
+    "no_bylines",
+    "mission_coverage_priorities",
+)
 
 
 def _moment(value: dt.datetime | None) -> Any:
@@ -56,8 +69,13 @@ def _moment(value: dt.datetime | None) -> Any:
 
 
 def _roles(person: Person) -> list[Any]:
-    """Roles in no organization (a jobTitle: its title only), then those in one, in order."""
-    plain = [(r.title,) for r in person.roles if r.organization is None]
+    """Roles in no organization (a jobTitle: its title, or a Role with the title, the dates
+    and the note when it has dates), then those in one, in order."""
+    plain = [
+        (r.title, r.start, r.end, r.note if r.start or r.end else None)
+        for r in person.roles
+        if r.organization is None
+    ]
     held = [
         (r.title, r.organization, r.start, r.end, r.note) for r in person.roles if r.organization
     ]
@@ -80,8 +98,68 @@ def _entity(entity: Any) -> Any:
         kind = entity.kind
         if kind is OrganizationKind.ARMED_GROUP:
             kind = OrganizationKind.ORGANIZATION
-        return (*common, kind, entity.parent)
+        return (*common, kind, entity.parent, _policies(entity))
     return (*common, entity.kind, entity.geo, entity.contained_in, entity.borders)
+
+
+def _policies(organization: Organization) -> Any:
+    """The policies the export writes: those of NewsMediaOrganization only for a news
+    organization; none at all when no policy is left."""
+    policies = organization.policies
+    if policies is None:
+        return None
+    if organization.kind is not OrganizationKind.NEWS_MEDIA:
+        policies = attrs.evolve(policies, **dict.fromkeys(_NEWS_MEDIA_POLICIES))
+    given = attrs.asdict(policies)
+    return given if any(value is not None for value in given.values()) else None
+
+
+def _reviewed(article: Article) -> bool:
+    """Whether the export writes ClaimReviews: a fact check with a reviewed claim."""
+    return article.genre is Genre.FACT_CHECK and any(c.review for c in article.claims)
+
+
+def _genre(article: Article) -> Genre:
+    """The genre as the JSON-LD says it: a fact check by its ClaimReviews (one with none is
+    news), a live blog (a LiveBlogPosting) says no genre but that."""
+    if _reviewed(article):
+        return Genre.FACT_CHECK
+    if article.genre is Genre.FACT_CHECK or article.live is not None:
+        return Genre.NEWS
+    return article.genre
+
+
+def _review(article: Article, claim: Claim) -> Any:
+    """The review of a claim of a fact check, its reviewer and date as the export writes them
+    (the publisher and the article's date when left out); other genres export none."""
+    review = claim.review
+    if review is None or article.genre is not Genre.FACT_CHECK:
+        return None
+    reviewer = review.reviewer if review.reviewer is not None else article.publisher
+    date = review.date if review.date is not None else article.date_published
+    numbers = (review.rating, review.best_rating, review.worst_rating)
+    return (review.verdict, numbers, reviewer, _moment(date), review.url)
+
+
+def _live(article: Article) -> Any:
+    """The live coverage; its updates come back oldest first."""
+    live = article.live
+    if live is None:
+        return None
+    updates = sorted(live.updates, key=lambda u: u.date)
+    return (
+        _moment(live.start),
+        _moment(live.end),
+        [(u.id, _moment(u.date), u.headline, u.text) for u in updates],
+    )
+
+
+def _access(article: Article) -> Access | None:
+    """A paragraph for subscribers makes the article for subscribers (which paragraphs, the
+    JSON-LD cannot say)."""
+    if any(p.access is Access.SUBSCRIBERS for p in article.paragraphs):
+        return Access.SUBSCRIBERS
+    return article.access
 
 
 def _source(article: Article, attribution: Attribution) -> str | None:
@@ -92,9 +170,12 @@ def _source(article: Article, attribution: Attribution) -> str | None:
 def _work(attribution: Attribution) -> Any:
     if not _is_work(attribution):
         return None
+    title = attribution.title
+    if attribution.channel in _MEDIA and title in _UNTITLED:
+        title = None  # the name of an untitled video, which the import reads as none
     return (
         _CHANNEL_BACK[attribution.channel],
-        attribution.title,
+        title,
         attribution.url,
         attribution.date,
         attribution.outlet,
@@ -127,6 +208,7 @@ def projection(article: Article) -> dict[str, Any]:
                 _source(article, attribution),
                 _work(attribution),
                 claim.about,
+                _review(article, claim),
             )
         )
     entities = {
@@ -138,12 +220,12 @@ def projection(article: Article) -> dict[str, Any]:
         "alternative_headline": article.alternative_headline,
         "standfirst": article.standfirst,
         "url": article.url,
-        "genre": article.genre,
+        "genre": _genre(article),
         "section": article.section,
         "keywords": article.keywords,
         "date_published": _moment(article.date_published),
         "date_modified": _moment(article.date_modified),
-        "dateline": article.dateline,
+        "dateline": article.dateline if article.live is None else None,
         "authors": article.authors,
         "publisher": article.publisher,
         "about": article.about,
@@ -153,6 +235,9 @@ def projection(article: Article) -> dict[str, Any]:
         "corrections": [(_moment(c.date), c.text) for c in article.corrections],
         "entities": entities,
         "statements": statements,
+        "access": _access(article),
+        "publishing_principles": article.publishing_principles,
+        "live": _live(article),
     }
 
 
@@ -254,3 +339,18 @@ def test_example_round_trip(example_path: Path) -> None:
     imported = _import(newsarticle.to_jsonld(example))
     assert projection(example) == projection(imported)
     assert example.people == tuple(sorted(imported.people, key=example.people.index))
+
+
+def test_factcheck_example_round_trip(root: Path) -> None:
+    """The fact-check example (a paywall, speakable paragraphs, reviewed claims, the
+    publisher's policies, a correction) comes back with everything its JSON-LD carries."""
+    example = newsarticle.load(root / "examples" / "factcheck.json")
+    imported = _import(newsarticle.to_jsonld(example))
+    assert projection(example) == projection(imported)
+    assert Genre.FACT_CHECK == imported.genre
+    assert [c.review is not None for c in example.claims] == [
+        c.review is not None for c in imported.claims
+    ]
+    assert example.organizations == tuple(
+        sorted(imported.organizations, key=example.organizations.index)
+    )

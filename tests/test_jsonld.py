@@ -22,16 +22,31 @@ from helpers_export import (
     strings,
 )
 from newsarticle import (
+    Access,
     Article,
+    Attribution,
+    Channel,
     Claim,
+    ClaimReview,
+    Correction,
     Genre,
     Image,
     InvalidArticleError,
     JsonLdRenderer,
+    LiveCoverage,
+    LiveUpdate,
     Organization,
+    OrganizationKind,
+    Paragraph,
+    PartialDate,
     Person,
     Place,
+    Policies,
     Quote,
+    Role,
+    Selectors,
+    SourceKind,
+    Verification,
     escape_script_json,
     to_html,
     to_jsonld,
@@ -40,6 +55,7 @@ from newsarticle import (
     to_text,
 )
 from newsarticle._export._jsonld import ARTICLE_TYPES
+from newsarticle._selectors import DEFAULT_SELECTORS, single_class
 from newsarticle.testing import articles
 
 UTC = dt.UTC
@@ -245,15 +261,27 @@ def test_no_export_shows_an_unnamed_sources_id_or_identity(article: Article) -> 
     assert [] == leaks
 
 
+def _reviews_and_their_claims(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each ClaimReview of the graph followed by the Claim it reviews, in document order."""
+    reviews = [n for n in document["@graph"] if n["@type"] == "ClaimReview"]
+    found = [node for r in reviews for node in (r, r["itemReviewed"])]
+    return [node for node in found if "author" in node]
+
+
 @given(articles())
 def test_only_the_article_names_its_authors(article: Article) -> None:
-    """``author`` is on the article node only and holds its authors in order, each
+    """``author`` is on the article node and holds its authors in order, each
     written out there: typed Person or an Organization type, with name, url and
-    sameAs.  No Person stands at the top of the graph (extractors read those as
+    sameAs.  Beside it, only a fact check's ClaimReviews and the Claims they review
+    use ``author``, and only as references, so no name stands under any other
+    ``author``.  No Person stands at the top of the graph (extractors read those as
     bylines)."""
     document = to_jsonld(article)
     node = article_node(document)
-    assert ([node] if article.authors else []) == [o for o in objects(document) if "author" in o]
+    others = [o for o in objects(document) if "author" in o and o is not node]
+    assert _reviews_and_their_claims(document) == others
+    assert [] == [o for o in others if set(o["author"]) != {"@id"}]
+    assert bool(article.authors) == ("author" in node)
     authors = node.get("author", [])
     assert len(article.authors) == len(authors)
     for identifier, author in zip(article.authors, authors, strict=True):
@@ -281,8 +309,8 @@ def test_dumps_is_the_same_bytes_after_a_round_trip(article: Article) -> None:
 
 
 def test_date_published_is_the_articles_alone() -> None:
-    """datePublished is on the article node and nowhere else; cited works carry the date
-    their source said it as dateCreated."""
+    """Without corrections, live updates or reviews, datePublished is on the article node
+    and nowhere else; cited works carry the date their source said it as dateCreated."""
     article = attrs.evolve(
         example(), date_published=dt.datetime(2021, 8, 19, 17, 16, tzinfo=PLUS_ONE)
     )
@@ -436,3 +464,509 @@ def test_escaping_keeps_the_json_value() -> None:
     escaped = escape_script_json(json.dumps(value, ensure_ascii=False))
     assert value == json.loads(escaped)
     assert '{"k": "\\u003ca href=\'x\'\\u003e\\u0026amp;\\u003c/a\\u003e\\u2028\\u2029"}' == escaped
+
+
+# --- paywall, speakable, policies, corrections, live blogs, fact checks -------------------
+
+NEWS = "https://news.example.com"
+PUBLISHED = dt.datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+GAZETTE = Organization(
+    id="gazette", name="The Example Gazette", url=f"{NEWS}/", kind=OrganizationKind.NEWS_MEDIA
+)
+
+
+def invented(**changes: Any) -> Article:
+    """A small invented article of an invented newspaper under example.com."""
+    base = Article(
+        id="invented",
+        headline="Invented: the lake of Exampleton is rising",
+        language="en",
+        url=f"{NEWS}/lake",
+        date_published=PUBLISHED,
+        publisher="gazette",
+        organizations=[GAZETTE],
+        paragraphs=[
+            Paragraph(id="p1", text="This article is invented; Exampleton does not exist."),
+            Paragraph(id="p2", text="The lake rose by a metre this winter."),
+        ],
+    )
+    return attrs.evolve(base, **changes)
+
+
+def fact_check(**changes: Any) -> Article:
+    """An invented fact check: a campaigner's post makes two claims, one of them reviewed."""
+    campaigner = Person(id="sam", name="Sam Example")
+    post = Attribution(
+        id="post",
+        channel=Channel.SOCIAL_MEDIA_POST,
+        verification=Verification.FALSE,
+        source="sam",
+        url="https://social.example.com/sam/1",
+    )
+    reviewed = Claim(
+        id="flood",
+        text="the lake will flood the town this spring",
+        attribution="post",
+        review=ClaimReview(
+            verdict="False",
+            rating=1,
+            best_rating=5,
+            worst_rating=1,
+            url=f"{NEWS}/lake#flood",
+        ),
+    )
+    unreviewed = Claim(id="dam", text="the dam has never been inspected", attribution="post")
+    fields: dict[str, Any] = {
+        "genre": Genre.FACT_CHECK,
+        "people": [campaigner],
+        "attributions": [post],
+        "claims": [reviewed, unreviewed],
+    }
+    return invented(**{**fields, **changes})
+
+
+def graph_of(document: dict[str, Any], kind: str) -> list[dict[str, Any]]:
+    """The top-level nodes of one type."""
+    return [n for n in document["@graph"] if n["@type"] == kind]
+
+
+def with_subscribers(article: Article, *ids: str) -> Article:
+    """The article with the given paragraphs behind the paywall."""
+    paragraphs = [
+        attrs.evolve(p, access=Access.SUBSCRIBERS) if p.id in ids else p for p in article.paragraphs
+    ]
+    return attrs.evolve(article, paragraphs=paragraphs)
+
+
+def test_a_paywalled_article_is_not_free_and_marks_one_section_by_one_class() -> None:
+    """Paragraphs for subscribers: isAccessibleForFree is the JSON boolean false, and hasPart
+    holds one WebPageElement, itself not free, whose cssSelector is a single class."""
+    article = with_subscribers(invented(), "p2")
+    node = article_node(to_jsonld(article))
+    assert False is node["isAccessibleForFree"]
+    assert [
+        {"@type": "WebPageElement", "isAccessibleForFree": False, "cssSelector": ".paywalled"}
+    ] == node["hasPart"]
+    assert "paywalled" == single_class(node["hasPart"][0]["cssSelector"])
+    assert '"isAccessibleForFree": false' in to_jsonld_text(article)
+
+
+def test_paywalled_sections_are_never_nested() -> None:
+    """However many paragraphs are for subscribers, there is one section and no hasPart in it."""
+    article = with_subscribers(invented(access=Access.SUBSCRIBERS), "p1", "p2")
+    parts = article_node(to_jsonld(article))["hasPart"]
+    assert 1 == len(parts)
+    assert [] == [o for o in objects(parts) if "hasPart" in o]
+
+
+@pytest.mark.parametrize(
+    ("access", "expected"),
+    [(Access.FREE, True), (Access.SUBSCRIBERS, False), (None, None)],
+    ids=["free", "subscribers", "not-stated"],
+)
+def test_access_without_paywalled_paragraphs(access: Access | None, expected: bool | None) -> None:
+    """With no paragraph for subscribers: free is true, subscribers false (and no section to
+    mark), not stated leaves isAccessibleForFree out."""
+    node = article_node(to_jsonld(invented(access=access)))
+    assert expected is node.get("isAccessibleForFree")
+    assert "hasPart" not in node
+
+
+def test_a_paragraph_for_subscribers_makes_an_unstated_article_not_free() -> None:
+    """access left out, one paragraph for subscribers: the article is not free."""
+    node = article_node(to_jsonld(with_subscribers(invented(access=None), "p2")))
+    assert False is node["isAccessibleForFree"]
+
+
+def test_speakable_is_the_headline_alone_by_default() -> None:
+    """Without standfirst or chosen paragraphs, the headline is what suits speech: a
+    SpeakableSpecification with cssSelector only (no xpath)."""
+    node = article_node(to_jsonld(invented()))
+    assert {"@type": "SpeakableSpecification", "cssSelector": [".headline"]} == node["speakable"]
+
+
+def test_speakable_names_the_standfirst_and_the_chosen_paragraphs() -> None:
+    """A standfirst and paragraphs listed in speakable add their selectors, in page order."""
+    article = invented(standfirst="The lake rose.", speakable=["p2"])
+    speakable = article_node(to_jsonld(article))["speakable"]
+    assert [".headline", ".standfirst", ".speakable"] == speakable["cssSelector"]
+    assert [] == [o for o in objects(to_jsonld(article)) if "xpath" in o or "xPath" in o]
+
+
+def test_the_renderer_uses_the_selectors_it_is_given() -> None:
+    """JsonLdRenderer(selectors=...) writes those selectors in hasPart and speakable; the
+    default renderer writes the HTML export's classes."""
+    article = with_subscribers(invented(standfirst="The lake rose.", speakable=["p1"]), "p2")
+    selectors = Selectors(
+        headline=".title", standfirst=".lede", speakable=".read-aloud", paywalled=".premium"
+    )
+    node = article_node(JsonLdRenderer(selectors=selectors)(article))
+    assert ".premium" == node["hasPart"][0]["cssSelector"]
+    assert [".title", ".lede", ".read-aloud"] == node["speakable"]["cssSelector"]
+    assert DEFAULT_SELECTORS == JsonLdRenderer().selectors
+
+
+def test_the_articles_own_publishing_principles() -> None:
+    """An article's own principles are its publishingPrinciples; without them it has none
+    (the publisher's are on the publisher's node)."""
+    principles = f"{NEWS}/lake/how-we-reported-this"
+    assert (
+        principles
+        == article_node(to_jsonld(invented(publishing_principles=principles)))[
+            "publishingPrinciples"
+        ]
+    )
+    assert "publishingPrinciples" not in article_node(to_jsonld(invented()))
+
+
+ALL_POLICIES = Policies(
+    publishing_principles=f"{NEWS}/about/principles",
+    corrections=f"{NEWS}/about/corrections",
+    ethics=f"{NEWS}/about/ethics",
+    diversity=f"{NEWS}/about/diversity",
+    ownership_funding=f"{NEWS}/about/ownership",
+    actionable_feedback=f"{NEWS}/about/feedback",
+    unnamed_sources=f"{NEWS}/about/sources",
+    verification_fact_checking=f"{NEWS}/about/checking",
+    masthead=f"{NEWS}/about/masthead",
+    no_bylines=f"{NEWS}/about/bylines",
+    mission_coverage_priorities=f"{NEWS}/about/mission",
+)
+ORGANIZATION_POLICIES = {
+    "publishingPrinciples": f"{NEWS}/about/principles",
+    "correctionsPolicy": f"{NEWS}/about/corrections",
+    "ethicsPolicy": f"{NEWS}/about/ethics",
+    "diversityPolicy": f"{NEWS}/about/diversity",
+    "ownershipFundingInfo": f"{NEWS}/about/ownership",
+    "actionableFeedbackPolicy": f"{NEWS}/about/feedback",
+    "unnamedSourcesPolicy": f"{NEWS}/about/sources",
+}
+NEWS_MEDIA_POLICIES = {
+    **ORGANIZATION_POLICIES,
+    "verificationFactCheckingPolicy": f"{NEWS}/about/checking",
+    "masthead": f"{NEWS}/about/masthead",
+    "noBylinesPolicy": f"{NEWS}/about/bylines",
+    "missionCoveragePrioritiesPolicy": f"{NEWS}/about/mission",
+}
+
+
+def _policy_terms(node: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in node.items() if k in NEWS_MEDIA_POLICIES}
+
+
+def test_a_news_media_publisher_has_every_policy_under_its_term() -> None:
+    """The eleven Trust Project policies of a news_media publisher, on its node."""
+    gazette = attrs.evolve(GAZETTE, policies=ALL_POLICIES)
+    publisher = article_node(to_jsonld(invented(organizations=[gazette])))["publisher"]
+    assert NEWS_MEDIA_POLICIES == _policy_terms(publisher)
+
+
+@pytest.mark.parametrize(
+    "kind", [k for k in OrganizationKind if k is not OrganizationKind.NEWS_MEDIA]
+)
+def test_news_media_only_policies_stay_off_other_kinds(kind: OrganizationKind) -> None:
+    """verificationFactCheckingPolicy, masthead, noBylinesPolicy and
+    missionCoveragePrioritiesPolicy are NewsMediaOrganization's alone: another kind of
+    organization has the other seven."""
+    gazette = attrs.evolve(GAZETTE, kind=kind, policies=ALL_POLICIES)
+    publisher = article_node(to_jsonld(invented(organizations=[gazette])))["publisher"]
+    assert ORGANIZATION_POLICIES == _policy_terms(publisher)
+
+
+def test_corrections_are_correction_comments_with_their_publication_date() -> None:
+    """Each correction: a CorrectionComment with text and datePublished, oldest first."""
+    corrections = [
+        Correction(date=PUBLISHED + dt.timedelta(hours=2), text="A name was misspelt."),
+        Correction(date=PUBLISHED + dt.timedelta(days=1), text="The rise was a metre."),
+    ]
+    article = invented(corrections=corrections, date_modified=PUBLISHED + dt.timedelta(days=1))
+    assert [
+        {
+            "@type": "CorrectionComment",
+            "text": "A name was misspelt.",
+            "datePublished": "2026-03-02T11:00:00Z",
+        },
+        {
+            "@type": "CorrectionComment",
+            "text": "The rise was a metre.",
+            "datePublished": "2026-03-03T09:00:00Z",
+        },
+    ] == article_node(to_jsonld(article))["correction"]
+
+
+LIVE = LiveCoverage(
+    start=PUBLISHED,
+    end=PUBLISHED + dt.timedelta(hours=6),
+    updates=[
+        LiveUpdate(
+            id="u1",
+            date=PUBLISHED + dt.timedelta(hours=1),
+            headline="The water reaches the quay",
+            text="The quay is under water.\n\nThe ferry has stopped.",
+        ),
+        LiveUpdate(
+            id="u2",
+            date=PUBLISHED + dt.timedelta(hours=3),
+            headline="The water falls back",
+            text="The quay is dry again.",
+        ),
+    ],
+)
+
+
+def test_the_articles_date_published_is_the_first_in_the_text() -> None:
+    """Corrections, live updates and reviews carry datePublished too, but the article's own
+    comes first in the document's text (extractors that search the text take the first)."""
+    article = fact_check(
+        live=LIVE,
+        corrections=[Correction(date=PUBLISHED + dt.timedelta(days=1), text="A fix.")],
+        date_modified=PUBLISHED + dt.timedelta(days=1),
+    )
+    text = to_jsonld_text(article)
+    first = re.search(r'"datePublished": "([^"]*)"', text)
+    assert first is not None
+    assert "2026-03-02T09:00:00Z" == first.group(1)
+    assert 5 == text.count('"datePublished"')  # the article, two updates, a correction, a review
+
+
+@pytest.mark.parametrize("genre", list(Genre))
+def test_a_live_blog_is_a_live_blog_posting_with_its_updates(genre: Genre) -> None:
+    """Whatever the genre, a live blog is a LiveBlogPosting with its coverage times and one
+    BlogPosting per update, oldest first: id, headline, time and text."""
+    node = article_node(to_jsonld(invented(live=LIVE, genre=genre)))
+    assert "LiveBlogPosting" == node["@type"]
+    assert "2026-03-02T09:00:00Z" == node["coverageStartTime"]
+    assert "2026-03-02T15:00:00Z" == node["coverageEndTime"]
+    assert [
+        {
+            "@type": "BlogPosting",
+            "@id": f"{NEWS}/lake#update-u1",
+            "headline": "The water reaches the quay",
+            "datePublished": "2026-03-02T10:00:00Z",
+            "articleBody": "The quay is under water.\n\nThe ferry has stopped.",
+        },
+        {
+            "@type": "BlogPosting",
+            "@id": f"{NEWS}/lake#update-u2",
+            "headline": "The water falls back",
+            "datePublished": "2026-03-02T12:00:00Z",
+            "articleBody": "The quay is dry again.",
+        },
+    ] == node["liveBlogUpdate"]
+
+
+def test_a_live_blog_still_going_has_no_end_time_and_no_dateline() -> None:
+    """Coverage that has not ended has no coverageEndTime; a draft's update ids are blank
+    nodes; dateline, a NewsArticle's term alone, is left off a LiveBlogPosting."""
+    live = attrs.evolve(LIVE, end=None)
+    node = article_node(to_jsonld(invented(live=live, url=None, dateline="EXAMPLETON")))
+    assert "coverageEndTime" not in node
+    assert "dateline" not in node
+    assert ["_:update-u1", "_:update-u2"] == [u["@id"] for u in node["liveBlogUpdate"]]
+    assert "EXAMPLETON" == article_node(to_jsonld(invented(dateline="EXAMPLETON")))["dateline"]
+
+
+def test_a_reviewed_claim_of_a_fact_check_is_a_claim_review() -> None:
+    """One ClaimReview per reviewed claim, after the Claim nodes: the claim as stated, the
+    verdict and its scale, the claim with its author and where it appeared, the publisher
+    as the reviewer (none given) and the article's date (none given)."""
+    document = to_jsonld(fact_check())
+    assert ["Claim", "Claim", "ClaimReview"] == [n["@type"] for n in document["@graph"][1:]]
+    assert [
+        {
+            "@type": "ClaimReview",
+            "@id": f"{NEWS}/lake#review-flood",
+            "url": f"{NEWS}/lake#flood",
+            "claimReviewed": "the lake will flood the town this spring",
+            "reviewRating": {
+                "@type": "Rating",
+                "alternateName": "False",
+                "ratingValue": 1,
+                "bestRating": 5,
+                "worstRating": 1,
+            },
+            "itemReviewed": {
+                "@type": "Claim",
+                "author": {"@id": f"{NEWS}/lake#person-sam"},
+                "appearance": {"@id": f"{NEWS}/lake#work-post"},
+            },
+            "author": {"@id": f"{NEWS}/lake#organization-gazette"},
+            "datePublished": "2026-03-02T09:00:00Z",
+        }
+    ] == graph_of(document, "ClaimReview")
+
+
+def test_claim_reviewed_is_the_claim_never_the_verdict() -> None:
+    """claimReviewed states the claim; the verdict is the rating's alternateName."""
+    review = graph_of(to_jsonld(fact_check()), "ClaimReview")[0]
+    assert "the lake will flood the town this spring" == review["claimReviewed"]
+    assert "False" == review["reviewRating"]["alternateName"]
+    assert "False" != review["claimReviewed"]
+
+
+def test_a_review_names_its_own_reviewer_and_date() -> None:
+    """A review's reviewer and date, when given, are the ClaimReview's author and date."""
+    checker = Person(id="jo", name="Jo Example", url=f"{NEWS}/staff/jo")
+    article = fact_check()
+    claim = article.claims[0]
+    assert claim.review is not None
+    review = attrs.evolve(claim.review, reviewer="jo", date=PUBLISHED + dt.timedelta(hours=1))
+    claims = [attrs.evolve(claim, review=review), article.claims[1]]
+    people = [*article.people, checker]
+    node = graph_of(to_jsonld(attrs.evolve(article, claims=claims, people=people)), "ClaimReview")
+    assert {"@id": f"{NEWS}/lake#person-jo"} == node[0]["author"]
+    assert "2026-03-02T10:00:00Z" == node[0]["datePublished"]
+
+
+def test_a_review_without_numbers_reviewer_or_date_leaves_them_out() -> None:
+    """A verdict alone: the Rating has no numbers; with no publisher and no date anywhere,
+    the ClaimReview has no author and no datePublished; a claim with no cited work appears
+    in the article itself."""
+    article = fact_check(publisher=None, date_published=None)
+    claim = article.claims[0]
+    conversation = Attribution(
+        id="told-us", channel=Channel.CONVERSATION, verification=Verification.FALSE, source="sam"
+    )
+    claims = [
+        attrs.evolve(claim, attribution="told-us", review=ClaimReview(verdict="Misleading")),
+        article.claims[1],
+    ]
+    article = attrs.evolve(
+        article, claims=claims, attributions=[*article.attributions, conversation]
+    )
+    review = graph_of(to_jsonld(article), "ClaimReview")[0]
+    assert {"@type": "Rating", "alternateName": "Misleading"} == review["reviewRating"]
+    assert "author" not in review
+    assert "datePublished" not in review
+    assert "url" not in review
+    assert {"@id": f"{NEWS}/lake#article"} == review["itemReviewed"]["appearance"]
+
+
+def test_a_review_of_an_unnamed_sources_claim_names_no_author() -> None:
+    """The Claim a review reviews has no author when its source is unnamed (whatever its kind)
+    or unknown."""
+    article = fact_check()
+    for source in (None, "anonymous"):
+        unnamed = newsarticle.UnnamedSource(
+            id="anonymous", description="a resident", kind=SourceKind.PERSON
+        )
+        attribution = attrs.evolve(article.attributions[0], source=source)
+        changed = attrs.evolve(
+            article,
+            attributions=[attribution],
+            unnamed_sources=[unnamed] if source else [],
+            people=[],
+        )
+        review = graph_of(to_jsonld(changed), "ClaimReview")[0]
+        assert {"@type": "Claim", "appearance": {"@id": f"{NEWS}/lake#work-post"}} == review[
+            "itemReviewed"
+        ]
+
+
+@pytest.mark.parametrize("verification", list(Verification))
+def test_no_review_is_derived_from_a_verification(verification: Verification) -> None:
+    """A fact check whose claims carry no review has no ClaimReview, whatever the
+    attribution's verification status says."""
+    article = fact_check()
+    claims = [attrs.evolve(c, review=None) for c in article.claims]
+    attribution = attrs.evolve(article.attributions[0], verification=verification)
+    document = to_jsonld(attrs.evolve(article, claims=claims, attributions=[attribution]))
+    assert [] == graph_of(document, "ClaimReview")
+    assert [] == [o for o in objects(document) if "reviewRating" in o]
+
+
+@pytest.mark.parametrize("genre", [g for g in Genre if g is not Genre.FACT_CHECK])
+def test_reviews_are_exported_by_fact_checks_only(genre: Genre) -> None:
+    """A reviewed claim in an article of another genre exports no ClaimReview."""
+    document = to_jsonld(fact_check(genre=genre))
+    assert [] == graph_of(document, "ClaimReview")
+    assert [] == [o for o in objects(document) if "claimReviewed" in o]
+
+
+def test_the_examples_livestream_is_no_bare_video_object() -> None:
+    """The livestream the example cites is a CreativeWork that says it is a video and has a
+    name; no cited work is a VideoObject or ImageObject, which would need a thumbnail and an
+    upload date (or an image file) the model does not hold."""
+    document = to_jsonld(example())
+    assert {
+        "@type": "CreativeWork",
+        "@id": "_:work-livestream",
+        "additionalType": "https://schema.org/VideoObject",
+        "name": "a livestream",
+        "dateCreated": "2021-08-10",
+    } == node_by_id(document, "_:work-livestream")
+    kinds = {c["@type"] for c in article_node(document)["citation"]}
+    assert set() == kinds & {"VideoObject", "ImageObject"}
+
+
+@pytest.mark.parametrize(
+    ("channel", "media", "unnamed"),
+    [
+        (Channel.VIDEO, "https://schema.org/VideoObject", "a video"),
+        (Channel.LIVESTREAM, "https://schema.org/VideoObject", "a livestream"),
+        (Channel.IMAGE, "https://schema.org/ImageObject", "an image"),
+    ],
+)
+def test_cited_media_say_what_they_are_and_have_a_name(
+    channel: Channel, media: str, unnamed: str
+) -> None:
+    """A cited video, livestream or image: CreativeWork with its media type as additionalType,
+    named by the attribution's title, else by what it is."""
+    for title, name in (("Flood at the quay", "Flood at the quay"), (None, unnamed)):
+        attribution = Attribution(
+            id="footage",
+            channel=channel,
+            verification=Verification.VERIFIED,
+            title=title,
+            url="https://video.example.com/quay",
+        )
+        claim = Claim(id="quay", text="the quay flooded", attribution="footage")
+        document = to_jsonld(invented(attributions=[attribution], claims=[claim]))
+        work = node_by_id(document, f"{NEWS}/lake#work-footage")
+        assert ("CreativeWork", media, name) == (
+            work["@type"],
+            work["additionalType"],
+            work["name"],
+        )
+
+
+def test_a_dated_role_without_organization_keeps_its_dates() -> None:
+    """A role in no organization with dates is schema.org's Role pattern on jobTitle; one
+    without dates stays a plain jobTitle."""
+    person = Person(
+        id="sam",
+        name="Sam Example",
+        roles=[
+            Role(title="campaigner", start=PartialDate(year=2024), note="self-declared"),
+            Role(title="mayor", start=PartialDate(year=2019), end=PartialDate(year=2023, month=5)),
+            Role(title="resident"),
+        ],
+    )
+    attribution = Attribution(
+        id="said", channel=Channel.CONVERSATION, verification=Verification.VERIFIED, source="sam"
+    )
+    claim = Claim(id="rising", text="the lake is rising", attribution="said")
+    document = to_jsonld(invented(people=[person], attributions=[attribution], claims=[claim]))
+    assert [
+        {
+            "@type": "Role",
+            "jobTitle": "campaigner",
+            "startDate": "2024",
+            "description": "self-declared",
+        },
+        {"@type": "Role", "jobTitle": "mayor", "startDate": "2019", "endDate": "2023-05"},
+        "resident",
+    ] == node_by_id(document, f"{NEWS}/lake#person-sam")["jobTitle"]
+
+
+@pytest.mark.parametrize("kind", list(SourceKind))
+def test_an_unnamed_sources_kind_changes_no_export(kind: SourceKind) -> None:
+    """Saying the example's unnamed source is a person or an organization changes nothing in
+    the JSON-LD, the script block or the HTML page, and its claims still have no creator."""
+    article = example()
+    told = [attrs.evolve(s, kind=kind) for s in article.unnamed_sources]
+    changed = attrs.evolve(article, unnamed_sources=told)
+    assert to_jsonld_text(article) == to_jsonld_text(changed)
+    assert to_html(article) == to_html(changed)
+    claim = node_by_id(to_jsonld(changed), "_:claim-two-skirmishes")
+    assert "creator" not in claim

@@ -414,7 +414,7 @@ def document(**changes: Any) -> dict[str, Any]:
         (
             {"genre": "newz"},
             'schema-enum error "newz" is not one of "news", "analysis", "opinion", '
-            '"reportage", "review", "background", "ask_public" (/genre)',
+            '"reportage", "review", "background", "ask_public", "fact_check" (/genre)',
         ),
         ({"headline": None}, "schema-type error expected a string, got null (/headline)"),
         (

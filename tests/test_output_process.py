@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from newsarticle.cli import run
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "panjshir.json"
 
@@ -156,3 +158,29 @@ def test_export_reports_hostile_inputs_and_exports_the_rest(tmp_path: Path, name
     assert any(line.endswith(" (/\\u001b[2J\\u202e)") for line in lines)
     assert "checked 5 documents in 4 files: 2 valid, 3 invalid" in lines[-1]
     assert ["feed.jsonl", "good.txt"] == sorted(p.name for p in (tmp_path / "out").iterdir())
+
+
+@pytest.mark.parametrize("name", ["PYTHONIOENCODING=ascii", "LC_ALL=C without UTF-8 mode"])
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["export", "--format", "text", str(EXAMPLE)],
+        ["export", "--format", "jsonld", str(EXAMPLE)],
+        ["export", "--format", "html", str(EXAMPLE)],
+        ["import", str(EXAMPLE.with_suffix(".html"))],
+    ],
+    ids=["text", "jsonld", "html", "import"],
+)
+def test_exports_to_stdout_are_utf8_in_any_encoding(
+    tmp_path: Path, name: str, arguments: list[str]
+) -> None:
+    """An export (or an imported article document) written to standard output is the
+    document's UTF-8 bytes whatever the encoding of the stream (an ASCII terminal, the C
+    locale): exactly what ``-o FILE`` writes, never a traceback."""
+    target = tmp_path / "out"
+    with open(os.devnull, "w", encoding="utf-8") as null:  # the file is what it always is
+        assert 0 == run([*arguments, "-o", str(target)], stdout=null, stderr=null)
+    result = newsarticle(arguments, tmp_path, name)
+    assert b"Traceback" not in result.stderr
+    assert (0, target.read_bytes()) == (result.returncode, result.stdout)
+    assert not result.stdout.isascii()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import attrs
 import pytest
@@ -10,7 +11,27 @@ from hypothesis import given
 
 import newsarticle
 from helpers_export import EXAMPLE, example
-from newsarticle import CODES, Article, Image, Person, Severity, check, profile_problems
+from newsarticle import (
+    CODES,
+    Access,
+    Article,
+    Attribution,
+    Channel,
+    Claim,
+    ClaimReview,
+    Genre,
+    Image,
+    Organization,
+    OrganizationKind,
+    Paragraph,
+    Person,
+    Policies,
+    Selectors,
+    Severity,
+    Verification,
+    check,
+    profile_problems,
+)
 from newsarticle.testing import articles
 
 PUBLISHED = dt.datetime(2021, 8, 19, 17, 16, tzinfo=dt.UTC)
@@ -31,8 +52,10 @@ def complete() -> Article:
     )
 
 
-def codes(article: Article) -> list[tuple[str, str]]:
-    return [(p.code, p.path) for p in profile_problems(article)]
+def codes(article: Article, selectors: Selectors | None = None) -> list[tuple[str, str]]:
+    if selectors is None:
+        return [(p.code, p.path) for p in profile_problems(article)]
+    return [(p.code, p.path) for p in profile_problems(article, selectors=selectors)]
 
 
 def test_every_profile_code_is_a_warning_of_the_profile_layer() -> None:
@@ -125,3 +148,202 @@ def test_the_profile_never_raises_and_only_warns(article: Article) -> None:
     for problem in profile_problems(article):
         assert "profile" == CODES[problem.code].layer
         assert Severity.WARNING == problem.severity
+
+
+# --- paywall, speakable, fact checks, policies ----------------------------------------
+
+#: An invented fact check of an invented publisher (example.com), with nothing to warn about.
+SITE = "https://news.example.com"
+REVIEW = ClaimReview(
+    verdict="False", rating=1.0, best_rating=5.0, worst_rating=1.0, url=f"{SITE}/check#c1"
+)
+
+
+def fact_check() -> Article:
+    """An invented fact check: a publisher of kind news_media with its policies, an
+    identified author, a large image, one reviewed claim on a scale from 1 to 5, a
+    standfirst, a speakable paragraph and a paragraph for subscribers."""
+    return Article(
+        id="check",
+        headline="An invented fact check",
+        language="en",
+        standfirst="Whether the bridge was closed, checked.",
+        url=f"{SITE}/check",
+        genre=Genre.FACT_CHECK,
+        date_published=PUBLISHED,
+        authors=["rita"],
+        publisher="desk",
+        access=Access.SUBSCRIBERS,
+        speakable=["p1"],
+        paragraphs=[
+            Paragraph(id="p1", text="A post said the bridge was closed all week."),
+            Paragraph(id="p2", text="It was open.", access=Access.SUBSCRIBERS),
+        ],
+        images=[Image(id="i", url=f"{SITE}/bridge.jpg", width=1200, height=675)],
+        people=[Person(id="rita", name="Rita Example", url=f"{SITE}/rita")],
+        organizations=[
+            Organization(
+                id="desk",
+                name="The Example Desk",
+                kind=OrganizationKind.NEWS_MEDIA,
+                url=SITE,
+                policies=Policies(masthead=f"{SITE}/masthead", ethics=f"{SITE}/ethics"),
+            )
+        ],
+        attributions=[
+            Attribution(id="a", channel=Channel.SOCIAL_MEDIA_POST, verification=Verification.FALSE)
+        ],
+        claims=[
+            Claim(id="c1", text="The bridge was closed all week.", attribution="a", review=REVIEW)
+        ],
+    )
+
+
+def reviewed(**change: Any) -> Article:
+    """The fact check with its review changed."""
+    article = fact_check()
+    claim = attrs.evolve(article.claims[0], review=attrs.evolve(REVIEW, **change))
+    return attrs.evolve(article, claims=[claim])
+
+
+def test_the_fact_check_is_valid_and_has_no_warning() -> None:
+    """The invented fact check validates with no problem, profile included."""
+    assert [] == newsarticle.validate(newsarticle.dumps(fact_check()), profile=True)
+    assert [] == codes(fact_check())
+
+
+def test_an_article_for_subscribers_names_its_paywalled_paragraphs() -> None:
+    """An article for subscribers with no paragraph for subscribers cannot say which part is
+    paywalled; one paragraph for subscribers, or an article that states no access, is fine."""
+    article = fact_check()
+    free = [attrs.evolve(p, access=Access.FREE) for p in article.paragraphs]
+    assert [("seo-paywall-no-section", "/access")] == codes(attrs.evolve(article, paragraphs=free))
+    assert [] == codes(attrs.evolve(article, paragraphs=free, access=None))
+    assert [] == codes(attrs.evolve(article, access=None))
+
+
+def test_a_paywall_selector_is_a_single_class() -> None:
+    """A paywall selector that is not one class is warned about at the first paragraph for
+    subscribers; a single class is fine, and so is any selector when nothing is paywalled."""
+    article = fact_check()
+    for selector in (".paywalled.x", "div.paywalled", "#paywall", ".a .b"):
+        expected = [("seo-paywall-selector", "/paragraphs/1/access")]
+        assert expected == codes(article, Selectors(paywalled=selector))
+    assert [] == codes(article, Selectors(paywalled=".premium"))
+    free = [attrs.evolve(p, access=Access.FREE) for p in article.paragraphs]
+    unpaywalled = attrs.evolve(article, paragraphs=free, access=None)
+    assert [] == codes(unpaywalled, Selectors(paywalled="div.premium"))
+
+
+def test_speakable_selectors_are_single_classes_where_they_are_used() -> None:
+    """The headline's selector is always used; the standfirst's when the article has one;
+    the speakable paragraphs' when it lists any.  A selector that is not one class is
+    warned about where it is used, and not where it is not."""
+    article = fact_check()
+    bad = Selectors(headline="h1", standfirst="p.lead", speakable="[data-speak]")
+    assert [
+        ("seo-speakable-selector", "/headline"),
+        ("seo-speakable-selector", "/standfirst"),
+        ("seo-speakable-selector", "/speakable"),
+    ] == codes(article, bad)
+    bare = attrs.evolve(article, standfirst=None, speakable=[])
+    assert [("seo-speakable-selector", "/headline")] == codes(bare, bad)
+    assert [] == codes(article, Selectors(headline=".h", standfirst=".s", speakable=".v"))
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"verdict": None}, [("seo-claimreview-no-verdict", "/claims/0/review/verdict")]),
+        ({"url": None}, [("seo-claimreview-no-url", "/claims/0/review/url")]),
+        (
+            {"url": "https://elsewhere.example.org/check#c1"},
+            [("seo-claimreview-url-off-site", "/claims/0/review/url")],
+        ),
+        (
+            {"url": "https://example.com/check#c1"},
+            [("seo-claimreview-url-off-site", "/claims/0/review/url")],
+        ),
+        ({"url": "https://checks.news.example.com/c1"}, []),
+        ({"url": "http://NEWS.example.com:8080/check#c1"}, []),
+        (
+            {"worst_rating": 0.0, "rating": 0.0},
+            [("seo-claimreview-worst-rating", "/claims/0/review/worst_rating")],
+        ),
+        ({"worst_rating": 1.0, "rating": 1.0, "best_rating": 2.0}, []),
+        ({"worst_rating": None, "rating": None, "best_rating": None}, []),
+    ],
+    ids=[
+        "no-verdict",
+        "no-url",
+        "other-domain",
+        "parent-domain",
+        "subdomain",
+        "case-and-port",
+        "scale-from-0",
+        "scale-from-1",
+        "no-numbers",
+    ],
+)
+def test_a_fact_check_review_keeps_googles_rules(
+    change: dict[str, Any], expected: list[tuple[str, str]]
+) -> None:
+    """A review of a fact check has a verdict, a url on the article's host or a subdomain
+    of it, and a scale that starts at 1 or more (or no numbers at all)."""
+    assert expected == codes(reviewed(**change))
+
+
+def test_a_review_url_is_not_compared_without_the_articles_url() -> None:
+    """Without the article's url there is no site to compare with (seo-no-url says so)."""
+    article = attrs.evolve(reviewed(url="https://elsewhere.example.org/c1"), url=None)
+    assert [("seo-no-url", "/url")] == codes(article)
+
+
+def test_a_reviewed_claim_is_short() -> None:
+    """A reviewed claim's text is its claimReviewed: 74 characters are fine, 75 are not."""
+    article = fact_check()
+    for length, expected in ((74, []), (75, [("seo-claimreview-claim-long", "/claims/0/text")])):
+        claim = attrs.evolve(article.claims[0], text="x" * length)
+        assert expected == codes(attrs.evolve(article, claims=[claim]))
+
+
+def test_a_review_outside_a_fact_check_is_not_exported() -> None:
+    """A claim with a review in an article of another genre is warned about (its review is
+    not exported), and the fact-check rules are not applied to it."""
+    article = attrs.evolve(reviewed(verdict=None, url=None), genre=Genre.NEWS)
+    assert [("seo-review-not-exported", "/claims/0/review")] == codes(article)
+    unreviewed = attrs.evolve(article.claims[0], review=None)
+    assert [] == codes(attrs.evolve(article, claims=[unreviewed]))
+
+
+def test_a_news_media_policy_is_on_a_news_media_organization() -> None:
+    """The four policies of NewsMediaOrganization alone, on an organization of another
+    kind, are each warned about (the export leaves them out); the others are fine there."""
+    article = fact_check()
+    policies = Policies(
+        ethics=f"{SITE}/ethics",
+        masthead=f"{SITE}/masthead",
+        no_bylines=f"{SITE}/bylines",
+        verification_fact_checking=f"{SITE}/checks",
+        mission_coverage_priorities=f"{SITE}/mission",
+    )
+    desk = attrs.evolve(article.organizations[0], kind=OrganizationKind.NGO, policies=policies)
+    assert [
+        ("seo-policy-type", "/organizations/0/policies/verification_fact_checking"),
+        ("seo-policy-type", "/organizations/0/policies/masthead"),
+        ("seo-policy-type", "/organizations/0/policies/no_bylines"),
+        ("seo-policy-type", "/organizations/0/policies/mission_coverage_priorities"),
+    ] == codes(attrs.evolve(article, organizations=[desk]))
+    ethics = attrs.evolve(desk, policies=Policies(ethics=f"{SITE}/ethics"))
+    assert [] == codes(attrs.evolve(article, organizations=[ethics]))
+    news_media = attrs.evolve(desk, kind=OrganizationKind.NEWS_MEDIA)
+    assert [] == codes(attrs.evolve(article, organizations=[news_media]))
+
+
+def test_the_selectors_are_keyword_only_and_check_uses_the_html_exports() -> None:
+    """profile_problems takes the selectors by keyword only; check(..., profile=True) uses
+    the HTML export's, which never raise a selector warning."""
+    with pytest.raises(TypeError):
+        profile_problems(fact_check(), Selectors())  # type: ignore[call-arg]
+    _, problems = check(newsarticle.dumps(fact_check()), profile=True)
+    assert [] == problems

@@ -11,6 +11,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from newsarticle import Article, InvalidArticleError, dumps, loads, validate
+from newsarticle._rules import PARTIAL_DATE
 from newsarticle.testing import articles, schema_documents
 
 # Codes a schema-valid document may still get: values wrong on their own, integrity.
@@ -19,7 +20,9 @@ BEYOND_SCHEMA = frozenset(
         "invalid-value", "duplicate-id", "unresolved-reference", "wrong-reference-kind",
         "quote-not-in-body", "anchor-count", "modified-before-published",
         "correction-before-published", "containment-cycle", "self-reference",
-        "unused-attribution", "unused-source",
+        "unused-attribution", "unused-source", "modified-before-correction",
+        "paywall-contradiction", "coverage-end-before-start", "update-outside-coverage",
+        "review-rating-scale",
     }
 )  # fmt: skip
 
@@ -27,6 +30,7 @@ REFERENCE_KEYS = frozenset(
     {
         "authors", "publisher", "about", "content_locations", "organization", "person",
         "parent", "contained_in", "borders", "source", "outlet", "recipient", "attribution",
+        "speakable", "reviewer",
     }
 )  # fmt: skip
 
@@ -79,6 +83,13 @@ def replace(document: Any, pointer: str, value: Any) -> None:
 
 
 CORRUPTIONS = ("wrong-type", "unknown-key", "dangling-reference", "bad-timestamp", "bad-date")
+#: The keys of the moments (timestamps) and of the partial dates of the format.
+DATE_KEYS = frozenset({"date_published", "date_modified", "date", "start", "end"})
+
+
+def is_partial_date(value: object) -> bool:
+    """Whether a value is a partial date's JSON text (a timestamp is not)."""
+    return isinstance(value, str) and PARTIAL_DATE.regex.fullmatch(value) is not None
 
 
 @given(articles(), st.sampled_from(CORRUPTIONS), st.data())
@@ -103,15 +114,13 @@ def test_one_corrupted_field_is_reported_at_its_path(
         ]
         code, suffix, replacement = "unresolved-reference", "", "no-such-id"
     elif corruption == "bad-timestamp":
-        candidates = [p for p, key, v in values if key in ("date_published", "date_modified")]
-        candidates += [p for p, key, v in values if key == "date" and "/corrections/" in p]
+        candidates = [
+            p for p, key, v in values if key in DATE_KEYS and isinstance(v, str)
+            and not is_partial_date(v)
+        ]  # fmt: skip
         code, suffix, replacement = "schema-format", "", "2021-08-18 15:26"
     else:
-        candidates = [
-            p
-            for p, key, v in values
-            if key in ("date", "start", "end") and "/corrections/" not in p
-        ]
+        candidates = [p for p, key, v in values if key in DATE_KEYS and is_partial_date(v)]
         code, suffix, replacement = "invalid-value", "", "2021-02-29"
     assume(candidates)
     pointer = data.draw(st.sampled_from(candidates))

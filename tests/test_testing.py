@@ -21,7 +21,16 @@ from hypothesis.errors import NoSuchExample
 import newsarticle
 from newsarticle import Article, Paragraph, PartialDate, Quote
 from newsarticle._integrity import article_problems
-from newsarticle._model import AGENTS, PEOPLE, Genre, GeoCoordinates
+from newsarticle._model import (
+    AGENTS,
+    PEOPLE,
+    Access,
+    ClaimReview,
+    Genre,
+    GeoCoordinates,
+    LiveCoverage,
+    OrganizationKind,
+)
 from newsarticle._rules import (
     ID,
     LANGUAGE,
@@ -39,6 +48,7 @@ from newsarticle._rules import (
 )
 from newsarticle.testing import (
     articles,
+    claim_reviews,
     claims,
     corrections,
     datetimes,
@@ -46,11 +56,13 @@ from newsarticle.testing import (
     ids,
     languages,
     lines,
+    live_coverages,
     organizations,
     paragraph_texts,
     partial_dates,
     people,
     places,
+    policies,
     quotes,
     relations,
     roles,
@@ -158,7 +170,77 @@ def _facts(article: Article) -> set[Fact]:
             for url in value if isinstance(value, tuple) else (value,):
                 if isinstance(url, str):
                     found |= _url_facts(url)
+    return found | _feature_facts(article)
+
+
+#: The policies schema.org has on NewsMediaOrganization only.
+_NEWS_MEDIA_ONLY = (
+    "verification_fact_checking",
+    "masthead",
+    "no_bylines",
+    "mission_coverage_priorities",
+)
+
+
+def _feature_facts(article: Article) -> set[Fact]:
+    """The features of the model an article uses, and how."""
+    found: set[Fact] = set()
+    if any(paragraph.access is Access.SUBSCRIBERS for paragraph in article.paragraphs):
+        found.add(("feature", "paywalled paragraph"))
+    if article.access is not None:
+        found.add(("feature", "access stated", article.access))
+    if article.speakable:
+        found.add(("feature", "speakable paragraphs"))
+    if article.publishing_principles is not None:
+        found.add(("feature", "publishing principles"))
+    reviews = [claim.review for claim in article.claims if claim.review is not None]
+    for review in reviews:
+        if None not in (review.rating, review.best_rating, review.worst_rating):
+            found.add(("feature", "review with all its numbers"))
+        elif review.verdict is not None:
+            found.add(("feature", "review in words only"))
+        if review.reviewer is not None:
+            found.add(("feature", "review with a reviewer"))
+    if article.genre is Genre.FACT_CHECK:
+        found.add(("feature", "fact check"))
+        if reviews:
+            found.add(("feature", "fact check with a review"))
+    for organization in article.organizations:
+        if organization.policies is not None:
+            found.add(("feature", "policies"))
+            if any(getattr(organization.policies, key) for key in _NEWS_MEDIA_ONLY):
+                news_media = organization.kind is OrganizationKind.NEWS_MEDIA
+                found.add(("feature", "news media policy", news_media))
+    live = article.live
+    if live is not None and live.updates:
+        found.add(("feature", "live blog with updates"))
+        if live.end is not None and len(live.updates) > 1:
+            found.add(("feature", "ended live blog with several updates"))
+    if any(source.kind is not None for source in article.unnamed_sources):
+        found.add(("feature", "unnamed source kind"))
+    if article.corrections and article.date_modified is not None:
+        found.add(("feature", "corrected and modified"))
     return found
+
+
+_FEATURES: set[Fact] = {
+    ("feature", "paywalled paragraph"),
+    *[("feature", "access stated", access) for access in Access],
+    ("feature", "speakable paragraphs"),
+    ("feature", "publishing principles"),
+    ("feature", "review with all its numbers"),
+    ("feature", "review in words only"),
+    ("feature", "review with a reviewer"),
+    ("feature", "fact check"),
+    ("feature", "fact check with a review"),
+    ("feature", "policies"),
+    ("feature", "news media policy", True),
+    ("feature", "news media policy", False),
+    ("feature", "live blog with updates"),
+    ("feature", "ended live blog with several updates"),
+    ("feature", "unnamed source kind"),
+    ("feature", "corrected and modified"),
+}
 
 
 def _url_facts(url: str) -> set[Fact]:
@@ -214,7 +296,7 @@ def _seen(
 @pytest.fixture(scope="module")
 def article_facts() -> set[Fact]:
     """What the articles of :func:`articles` hold, over as many as it takes to see it all."""
-    return _seen(articles(), _facts, _targets(Article) | _EXTRAS)
+    return _seen(articles(), _facts, _targets(Article) | _EXTRAS | _FEATURES)
 
 
 # --- whole articles -------------------------------------------------------------------
@@ -242,6 +324,16 @@ def test_articles_hold_the_text_ids_urls_and_shapes_worth_testing(article_facts:
     an id is as long as the rule allows; URLs have ports, queries, fragments and escapes;
     partial dates have every precision; attributions are shared; collections fill up."""
     assert set() == _EXTRAS - article_facts
+
+
+def test_articles_use_every_feature_of_the_model(article_facts: set[Fact]) -> None:
+    """Over many draws, articles have paragraphs behind a paywall (and state their access
+    free and subscribers), speakable paragraphs, their own publishing principles, reviews
+    rated on a scale and in words only, fact checks with reviews, policies (those of
+    NewsMediaOrganization only on news media and on other kinds), live blogs with updates
+    (ended ones too), unnamed sources said to be a person or an organization, and
+    corrections with a date_modified."""
+    assert set() == _FEATURES - article_facts
 
 
 def _objects(obj: Any) -> Iterator[Any]:
@@ -489,6 +581,27 @@ def test_values_keep_to_their_rules(
 _AFTER = dt.datetime(2021, 8, 15, 12, 30, tzinfo=dt.timezone(dt.timedelta(hours=4, minutes=30)))
 
 
+@given(live_coverages(), claim_reviews(refs={"people": ["p"], "organizations": ["o"]}))
+def test_live_coverage_and_reviews_keep_their_rules(
+    live: LiveCoverage, review: ClaimReview
+) -> None:
+    """A live blog's coverage ends no earlier than it starts, its updates are dated within it
+    and have ids of their own; a review's numbers are all given or none, the worst below the
+    best and the rating between; its reviewer is one of those given."""
+    if live.end is not None:
+        assert live.start <= live.end
+    for update in live.updates:
+        assert live.start <= update.date
+        assert live.end is None or update.date <= live.end
+    assert len(live.updates) == len({update.id for update in live.updates})
+    worst, rating, best = review.worst_rating, review.rating, review.best_rating
+    if worst is None or rating is None or best is None:
+        assert (None, None, None) == (worst, rating, best)
+    else:
+        assert (True, True) == (worst < best, worst <= rating <= best)
+    assert review.reviewer in {None, "p", "o"}
+
+
 @given(corrections(after=_AFTER), roles())
 def test_corrections_are_not_before_the_moment_given(correction: Any, role: Any) -> None:
     """A correction drawn after a moment is not before it; a role's start is not after its
@@ -504,6 +617,9 @@ def test_strategies_are_built_once() -> None:
     assert lines() is lines()
     assert ids() is ids()
     assert people(refs={"people": ["a"]}) is people(refs={"people": ["a"]})
+    assert live_coverages() is live_coverages()
+    assert policies() is policies()
+    assert claim_reviews() is claim_reviews()
     assert schema_documents() is schema_documents()
 
 

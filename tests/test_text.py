@@ -12,17 +12,24 @@ from hypothesis import strategies as st
 
 from helpers_export import example
 from newsarticle import (
+    Access,
     Article,
     Attribution,
     Channel,
     Claim,
+    ClaimReview,
+    Genre,
+    LiveCoverage,
+    LiveUpdate,
     Organization,
     Paragraph,
     ParagraphRole,
     PartialDate,
     Person,
+    Policies,
     Quote,
     QuoteKind,
+    SourceKind,
     TextRenderer,
     UnnamedSource,
     Verification,
@@ -249,3 +256,227 @@ def test_text_has_no_control_character_and_no_blank_line_run(
     assert not text.endswith("\n\n")
     assert "\n\n\n" not in text
     assert [] == [line for line in text.splitlines() if line != line.rstrip()]
+
+
+# --- paywalls, live blogs, fact checks, policies --------------------------------------------
+
+
+def at(hour: int, minute: int = 0) -> dt.datetime:
+    return dt.datetime(2024, 3, 1, hour, minute, tzinfo=dt.UTC)
+
+
+def newsroom() -> Article:
+    """The small article as an invented fact check under example.com: the last two
+    paragraphs for subscribers, then a free aside; a live blog; both claims reviewed; the
+    publisher's policies and the article's own principles."""
+    article = small_article()
+    access = {"p3": Access.SUBSCRIBERS, "p2": Access.SUBSCRIBERS}
+    paragraphs = [attrs.evolve(p, access=access.get(p.id, Access.FREE)) for p in article.paragraphs]
+    gazette = Organization(
+        id="gazette",
+        name="The Gazette",
+        policies=Policies(
+            publishing_principles="https://example.com/principles",
+            corrections="https://example.com/corrections",
+        ),
+    )
+    reviewed = ClaimReview(verdict="Mostly true", rating=3.5, worst_rating=0, best_rating=5)
+    claim = attrs.evolve(article.claims[0], review=reviewed)
+    other = Claim(
+        id="c2",
+        text="The dam held",
+        attribution="mayor-said",
+        paragraphs=["p1"],
+        review=ClaimReview(verdict="True", reviewer="jo", date=at(10, 15)),
+    )
+    live = LiveCoverage(
+        start=at(8),
+        updates=[
+            LiveUpdate(
+                id="u1",
+                date=at(9, 45),
+                headline="The water is falling",
+                text="Engineers walked the wall.\n\nNo crack was found.",
+            )
+        ],
+    )
+    return attrs.evolve(
+        article,
+        genre=Genre.FACT_CHECK,
+        url="https://example.com/dam",
+        publishing_principles="https://example.com/dam/principles",
+        paragraphs=paragraphs,
+        organizations=[gazette],
+        claims=[claim, other],
+        live=live,
+    )
+
+
+NEWSROOM_TEXT = """\
+Dam holds after storm
+Engineers say the wall is sound
+
+The town stayed dry.
+
+By Jo Bloggs
+The Gazette
+Published 2024-03-01T09:30:00Z
+RIVERTOWN
+
+The dam held, the mayor said.
+
+For subscribers:
+
+Water
+
+Levels fell by two metres, a worker told us.
+
+Free to read:
+
+Jo Bloggs covers the river.
+
+Live coverage
+
+Started 2024-03-01T08:00:00Z
+
+2024-03-01T09:45:00Z
+The water is falling
+
+Engineers walked the wall.
+
+No crack was found.
+
+Fact checks
+
+1. Claim: "The dam held"
+   Verdict: True
+   Reviewed by: Jo Bloggs
+   Date: 2024-03-01T10:15:00Z
+
+2. Claim: "Levels fell by two metres"
+   Verdict: Mostly true
+   Rating: 3.5 on a scale from 0 (worst) to 5 (best)
+   Reviewed by: The Gazette
+   Date: 2024-03-01T09:30:00Z
+
+Sources
+
+1. Claim: "The dam held"
+   Made by: Ann Lee (said)
+   Through: statement, 2024-03
+   Verification: verified
+
+2. Quote: "The dam held"
+   Made by: Ann Lee (said)
+   Through: statement, 2024-03
+   Verification: verified
+
+3. Claim: "Levels fell by two metres"
+   Made by: a worker at the dam (told)
+   Through: conversation to The Gazette
+   Verification: unverified
+   Note: Not yet confirmed.
+
+Policies
+
+Publishing principles of this article: https://example.com/dam/principles
+
+The Gazette
+  Publishing principles: https://example.com/principles
+  Corrections policy: https://example.com/corrections
+"""
+
+
+def test_a_newsroom_article_reads_as_expected() -> None:
+    """The paywalled run announced and the free paragraph after it, the live coverage and
+    its update, the verdicts in reading order (the reviewer and date defaulting to the
+    publisher and the article's), the Sources, and the Policies at the end."""
+    assert NEWSROOM_TEXT == to_text(newsroom(), sources=True, width=None)
+
+
+def test_policies_are_reference_like_sources() -> None:
+    """Without sources, the text has neither Sources nor Policies; its story part is the
+    same."""
+    expected = NEWSROOM_TEXT.partition("\n\nSources\n")[0] + "\n"
+    assert expected == to_text(newsroom(), width=None)
+
+
+def test_policies_stand_without_sources() -> None:
+    """An article with no claim or quote but with policies still lists them, alone."""
+    article = attrs.evolve(newsroom(), claims=[], quotes=[], attributions=[], unnamed_sources=[])
+    text = to_text(article, sources=True, width=None)
+    assert "\n\nSources\n" not in text
+    policies = NEWSROOM_TEXT[NEWSROOM_TEXT.index("Policies\n") :]
+    assert text.endswith("No crack was found.\n\n" + policies)
+
+
+def test_no_policies_no_section() -> None:
+    """No publisher's policies and no principles of its own: no Policies section."""
+    article = attrs.evolve(
+        newsroom(),
+        publishing_principles=None,
+        organizations=[Organization(id="gazette", name="The Gazette")],
+    )
+    assert "Policies" not in to_text(article, sources=True)
+
+
+def test_a_review_shows_only_in_a_fact_check() -> None:
+    """In another genre, as in the JSON-LD, the reviewed claims show no verdict."""
+    text = to_text(attrs.evolve(newsroom(), genre=Genre.NEWS), sources=True)
+    assert [] == [label for label in ("Fact checks", "Verdict") if label in text]
+
+
+def test_a_paywall_from_the_first_paragraph_is_announced_first() -> None:
+    """When every paragraph is for subscribers, the announcement comes before the first and
+    nothing says free."""
+    article = small_article()
+    paragraphs = [attrs.evolve(p, access=Access.SUBSCRIBERS) for p in article.paragraphs]
+    text = to_text(attrs.evolve(article, paragraphs=paragraphs))
+    assert "RIVERTOWN\n\nFor subscribers:\n\nThe dam held, the mayor said.\n" in text
+    assert "Free to read" not in text
+
+
+@pytest.mark.parametrize("width", [20, 40, 72])
+def test_the_new_sections_wrap_at_the_width(width: int) -> None:
+    """Updates, verdicts and policies are wrapped as the rest is: no line longer than the
+    width unless it is one word, and every word kept in order."""
+    text = to_text(newsroom(), width=width, sources=True)
+    long = [line for line in text.splitlines() if len(line) > width]
+    assert [] == [line for line in long if len(line.split()) > 1]
+    assert words(NEWSROOM_TEXT) == words(to_text(newsroom(), width=width, sources=True))
+
+
+def test_an_unnamed_sources_kind_never_shows() -> None:
+    """The text is the same whether the unnamed source is a person, an organization or of
+    no stated kind, and never holds its identity."""
+    texts = set()
+    for kind in [SourceKind.PERSON, SourceKind.ORGANIZATION, None]:
+        source = attrs.evolve(newsroom().unnamed_sources[0], kind=kind)
+        texts.add(to_text(attrs.evolve(newsroom(), unnamed_sources=[source]), sources=True))
+    (text,) = texts
+    assert "Sam Hill" not in text
+
+
+@given(articles(), st.one_of(st.none(), st.integers(min_value=20, max_value=120)))
+def test_every_update_and_verdict_is_in_the_text(article: Article, width: int | None) -> None:
+    """Each live update's headline and text, and each verdict of a fact check (its claims in
+    reading order: by the first paragraph each stands in, unanchored ones last), appear in
+    the text, in order, after the paragraphs."""
+    text = words(to_text(article, width=width))
+    start = 0
+    expected = [words(p.text) for p in article.paragraphs]
+    if article.live is not None:
+        for update in article.live.updates:
+            expected += [words(update.headline), words(update.text)]
+    if article.genre is Genre.FACT_CHECK:
+        position = {p.id: n for n, p in enumerate(article.paragraphs)}
+        end = len(position)
+        claims = sorted(
+            article.claims, key=lambda c: min((position[p] for p in c.paragraphs), default=end)
+        )
+        verdicts = [c.review.verdict for c in claims if c.review and c.review.verdict]
+        expected += [f"Verdict: {words(v)}" for v in verdicts]
+    for part in expected:
+        found = text.find(part, start)
+        assert found >= start, part
+        start = found + len(part)

@@ -80,6 +80,22 @@ def small() -> dict[str, Any]:
     }
 
 
+def live(
+    *,
+    end: str | None = None,
+    update: str = "2021-08-19T10:30:00+01:00",
+    update_id: str = "u1",
+) -> dict[str, Any]:
+    """A live coverage from 10:00 on the day of the small document, with one update."""
+    coverage: dict[str, Any] = {
+        "start": "2021-08-19T10:00:00+01:00",
+        "updates": [{"id": update_id, "date": update, "headline": "Roads", "text": "Closed."}],
+    }
+    if end is not None:
+        coverage["end"] = end
+    return coverage
+
+
 def text(document: dict[str, Any]) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
@@ -242,6 +258,57 @@ class TestIntegrityLayer:
                 lambda d: d["attributions"][0].update(source="paper-x"),
                 ("unresolved-reference", "/attributions/0/source"),
             ),
+            (
+                lambda d: d.update(
+                    date_modified="2021-08-19T11:00:00+01:00",
+                    corrections=[{"date": "2021-08-20T00:00:00Z", "text": "Fixed."}],
+                ),
+                ("modified-before-correction", "/date_modified"),
+            ),
+            (
+                lambda d: (
+                    d.update(access="free"),
+                    d["paragraphs"][1].update(access="subscribers"),
+                ),
+                ("paywall-contradiction", "/access"),
+            ),
+            (lambda d: d.update(speakable=["p9"]), ("unresolved-reference", "/speakable/0")),
+            (lambda d: d.update(speakable=["ana"]), ("wrong-reference-kind", "/speakable/0")),
+            (
+                lambda d: d.update(live=live(end="2021-08-19T09:59:59+01:00")),
+                ("coverage-end-before-start", "/live/end"),
+            ),
+            (
+                lambda d: d.update(live=live(update="2021-08-19T09:00:00+01:00")),
+                ("update-outside-coverage", "/live/updates/0/date"),
+            ),
+            (
+                lambda d: d.update(
+                    live=live(end="2021-08-19T12:00:00+01:00", update="2021-08-19T12:00:01+01:00")
+                ),
+                ("update-outside-coverage", "/live/updates/0/date"),
+            ),
+            (lambda d: d.update(live=live(update_id="p1")), ("duplicate-id", "/live/updates/0/id")),
+            (
+                lambda d: d["claims"][0].update(review={"verdict": "False", "rating": 2}),
+                ("review-rating-scale", "/claims/0/review"),
+            ),
+            (
+                lambda d: d["claims"][0].update(
+                    review={"rating": 9, "best_rating": 5, "worst_rating": 1}
+                ),
+                ("review-rating-scale", "/claims/0/review/rating"),
+            ),
+            (
+                lambda d: d["claims"][0].update(
+                    review={"rating": 3, "best_rating": 1, "worst_rating": 5}
+                ),
+                ("review-rating-scale", "/claims/0/review/worst_rating"),
+            ),
+            (
+                lambda d: d["claims"][0].update(review={"reviewer": "valley"}),
+                ("wrong-reference-kind", "/claims/0/review/reviewer"),
+            ),
         ],
     )
     def test_integrity_problem_has_code_and_pointer(
@@ -260,6 +327,25 @@ class TestIntegrityLayer:
         problems = found(validate(document))
         assert {("schema-type", "/organizations/1/id"), ("schema-type", "/places/0/id")} <= problems
         assert ("unresolved-reference", "/authors/0") in problems
+
+    def test_the_new_features_used_rightly_are_valid(self) -> None:
+        """A paywalled paragraph, speakable paragraphs, a live blog and a review on its scale,
+        each as the rules want them, give no problem; equal instants are not "before"."""
+        document = small()
+        document["access"] = "subscribers"
+        document["paragraphs"][1]["access"] = "subscribers"
+        document["speakable"] = ["p1"]
+        document["date_modified"] = "2021-08-20T00:00:00Z"
+        document["corrections"] = [{"date": "2021-08-20T01:00:00+01:00", "text": "Fixed."}]
+        document["live"] = live(end="2021-08-19T10:30:00+01:00")
+        document["claims"][0]["review"] = {
+            "verdict": "Mostly true",
+            "rating": 1,
+            "best_rating": 5,
+            "worst_rating": 1,
+            "reviewer": "paper",
+        }
+        assert [] == validate(document)
 
     def test_modified_equal_to_published_is_fine(self) -> None:
         """The same instant written with two offsets is not "before"."""

@@ -38,10 +38,12 @@ from ._export import (
 )
 from ._import import audit_html, audit_jsonld, read_html, read_jsonld
 from ._model import (
+    Access,
     Article,
     Attribution,
     Channel,
     Claim,
+    ClaimReview,
     Correction,
     DatePrecision,
     Entity,
@@ -49,6 +51,8 @@ from ._model import (
     GeoCoordinates,
     Identified,
     Image,
+    LiveCoverage,
+    LiveUpdate,
     Organization,
     OrganizationKind,
     Paragraph,
@@ -57,17 +61,20 @@ from ._model import (
     Person,
     Place,
     PlaceKind,
+    Policies,
     Quote,
     QuoteKind,
     Relation,
     RelationKind,
     Role,
+    SourceKind,
     UnnamedSource,
     Verification,
 )
 from ._profile import profile_problems
 from ._rules import FORMAT_VERSION
 from ._schema import SCHEMA_ID, schema
+from ._selectors import Selectors
 
 __version__ = "0.1.0"
 
@@ -75,10 +82,12 @@ __all__ = [
     "CODES",
     "FORMAT_VERSION",
     "SCHEMA_ID",
+    "Access",
     "Article",
     "Attribution",
     "Channel",
     "Claim",
+    "ClaimReview",
     "Code",
     "Correction",
     "DatePrecision",
@@ -93,6 +102,8 @@ __all__ = [
     "InvalidValueError",
     "JsonLdRenderer",
     "JsonLdScriptRenderer",
+    "LiveCoverage",
+    "LiveUpdate",
     "NewsArticleError",
     "Organization",
     "OrganizationKind",
@@ -102,13 +113,16 @@ __all__ = [
     "Person",
     "Place",
     "PlaceKind",
+    "Policies",
     "Problem",
     "Quote",
     "QuoteKind",
     "Relation",
     "RelationKind",
     "Role",
+    "Selectors",
     "Severity",
+    "SourceKind",
     "TextRenderer",
     "UnnamedSource",
     "Verification",

@@ -5,7 +5,10 @@ kind it may name; chains of ``acyclic`` references (a parent organization, a con
 place) never come back on themselves; a ``not_self`` reference never names the object that
 holds it; a quote or claim anchored in paragraphs stands in them, one part of its text per
 paragraph; every attribution is used by a quote or a claim and every unnamed source by
-something; ``date_modified`` and the corrections are not before ``date_published``.
+something; ``date_modified`` and the corrections are not before ``date_published``, nor
+``date_modified`` before the latest correction; an article free to read has no paragraph for
+subscribers; a live blog's coverage ends after it starts, its updates are dated within it and
+their ids are the article's own; a review's rating stands on its scale.
 
 Which fields are references, and to what, is read from the model's declarations (see
 :mod:`newsarticle._rules`), so a new reference field is checked as soon as it is declared.
@@ -35,8 +38,8 @@ from typing import Any, Final, TypeAlias, TypeGuard
 import attrs
 
 from ._errors import InvalidArticleError, InvalidReferenceError, Problem, indefinite, shown
-from ._model import Article
-from ._rules import ID, TIMESTAMP, Spec, spec
+from ._model import Access, Article
+from ._rules import ID, TIMESTAMP, Spec, format_datetime, spec
 
 __all__ = [
     "article_problems",
@@ -267,6 +270,9 @@ class _Checks:
         self.reading.walk(self, self.document)
         self.unused()
         self.dates()
+        self.paywall()
+        self.live()
+        self.reviews()
         return self.problems
 
     def index(self) -> None:
@@ -438,7 +444,9 @@ class _Checks:
                     self.report(code, (collection, index), message.format(id=shown(identifier)))
 
     def dates(self) -> None:
-        """Report a modification or a correction dated before publication."""
+        """Report a modification or a correction dated before publication, and a modification
+        before the latest correction."""
+        self.corrected()
         reading, document = self.reading, self.document
         published = _timestamp(reading.get(document, "date_published"))
         if published is None:
@@ -452,6 +460,103 @@ class _Checks:
             if date is not None and date < published:
                 message = "the correction is dated before the article was published"
                 self.report("correction-before-published", ("corrections", index, "date"), message)
+
+    def corrected(self) -> None:
+        """Report a date_modified before the latest correction: a correction changes the
+        article, so the article was modified no earlier than that."""
+        reading, document = self.reading, self.document
+        modified = _timestamp(reading.get(document, "date_modified"))
+        if modified is None:
+            return
+        dates = [
+            _timestamp(reading.get(correction, "date"))
+            for correction in reading.items(reading.get(document, "corrections"))
+        ]
+        latest = max((date for date in dates if date is not None), default=None)
+        if latest is not None and modified < latest:
+            message = (
+                f"date_modified is before the latest correction ({format_datetime(latest)}); "
+                "a correction modifies the article"
+            )
+            self.report("modified-before-correction", ("date_modified",), message)
+
+    def paywall(self) -> None:
+        """Report an article said to be free that has a paragraph for subscribers."""
+        reading, document = self.reading, self.document
+        access = reading.get(document, "access")
+        if access not in (Access.FREE, Access.FREE.value):
+            return
+        subscribers = (Access.SUBSCRIBERS, Access.SUBSCRIBERS.value)
+        for paragraph in reading.items(reading.get(document, "paragraphs")):
+            if reading.get(paragraph, "access") in subscribers:
+                message = (
+                    f"the article is free to read (access free), but paragraph "
+                    f"{shown(reading.get(paragraph, 'id'))} is for subscribers; give the "
+                    "article access subscribers, or leave access out"
+                )
+                self.report("paywall-contradiction", ("access",), message)
+                return
+
+    def live(self) -> None:
+        """Report a live blog whose coverage ends before it starts, an update dated outside
+        the coverage, and an update id that is not the article's own."""
+        reading = self.reading
+        live = reading.get(self.document, "live")
+        if live is None:
+            return
+        start = _timestamp(reading.get(live, "start"))
+        end = _timestamp(reading.get(live, "end"))
+        if start is not None and end is not None and end < start:
+            message = "the live coverage ends before it starts"
+            self.report("coverage-end-before-start", ("live", "end"), message)
+            end = None
+        seen: set[str] = set()
+        for index, update in enumerate(reading.items(reading.get(live, "updates"))):
+            where: Where = ("live", "updates", index)
+            identifier = reading.get(update, "id")
+            if type(identifier) is str:
+                holder = next((k for k, ids in self.ids.items() if identifier in ids), None)
+                if identifier in seen or holder is not None:
+                    whose = "another update" if holder is None else _NOUNS[holder]
+                    message = f"the id {shown(identifier)} is already used by {whose}"
+                    self.report("duplicate-id", (*where, "id"), message)
+                seen.add(identifier)
+            date = _timestamp(reading.get(update, "date"))
+            if date is None:
+                continue
+            if start is not None and date < start:
+                message = "the update is dated before the live coverage starts"
+                self.report("update-outside-coverage", (*where, "date"), message)
+            elif end is not None and date > end:
+                message = "the update is dated after the live coverage ends"
+                self.report("update-outside-coverage", (*where, "date"), message)
+
+    def reviews(self) -> None:
+        """Report a review's rating that is not on its scale: a rating needs both ends of the
+        scale, the worst below the best, and the rating between them."""
+        reading = self.reading
+        for index, claim in enumerate(reading.items(reading.get(self.document, "claims"))):
+            review = reading.get(claim, "review")
+            if review is None:
+                continue
+            values = [_number(reading.get(review, key)) for key in _SCALE]
+            rating, best, worst = values
+            given = [value is not None for value in values]
+            where: Where = ("claims", index, "review")
+            if any(given) and not all(given):
+                missing = [key for key, there in zip(_SCALE, given, strict=True) if not there]
+                message = (
+                    f"a rating is given with its scale: rating, best_rating and worst_rating, "
+                    f"all three or none ({' and '.join(missing)} missing)"
+                )
+                self.report("review-rating-scale", where, message)
+            elif rating is not None and best is not None and worst is not None:
+                if not worst < best:
+                    message = f"worst_rating {worst:g} is not below best_rating {best:g}"
+                    self.report("review-rating-scale", (*where, "worst_rating"), message)
+                elif not worst <= rating <= best:
+                    message = f"rating {rating:g} is outside the scale {worst:g} to {best:g}"
+                    self.report("review-rating-scale", (*where, "rating"), message)
 
 
 @attrs.frozen
@@ -722,6 +827,17 @@ def _timestamp(value: object) -> Any:
         return TIMESTAMP.parse(value)
     except ValueError:
         return None
+
+
+#: The members of a review that make its rating.
+_SCALE: Final = ("rating", "best_rating", "worst_rating")
+
+
+def _number(value: object) -> float | None:
+    """A number of a built article or of JSON text (None if it is none: a bool is none)."""
+    if type(value) in (int, float):
+        return float(value)  # type: ignore[arg-type]
+    return None
 
 
 def _nfc(text: str) -> str:

@@ -50,10 +50,12 @@ __all__ = [
     "PEOPLE",
     "PLACES",
     "SPEAKERS",
+    "Access",
     "Article",
     "Attribution",
     "Channel",
     "Claim",
+    "ClaimReview",
     "Correction",
     "DatePrecision",
     "Entity",
@@ -61,6 +63,8 @@ __all__ = [
     "GeoCoordinates",
     "Identified",
     "Image",
+    "LiveCoverage",
+    "LiveUpdate",
     "Organization",
     "OrganizationKind",
     "Paragraph",
@@ -69,11 +73,13 @@ __all__ = [
     "Person",
     "Place",
     "PlaceKind",
+    "Policies",
     "Quote",
     "QuoteKind",
     "Relation",
     "RelationKind",
     "Role",
+    "SourceKind",
     "UnnamedSource",
     "Verification",
 ]
@@ -115,8 +121,9 @@ class ParagraphRole(enum.Enum):
 
 class Genre(enum.Enum):
     """What kind of journalism the article is: news (NewsArticle), analysis, opinion,
-    reportage, review, background (context and explanation) or ask_public (answers readers'
-    questions).
+    reportage, review, background (context and explanation), ask_public (answers readers'
+    questions) or fact_check (reviews claims: each reviewed claim is exported as a
+    ClaimReview).
 
     Each names a schema.org type of the JSON-LD export.
     """
@@ -128,6 +135,14 @@ class Genre(enum.Enum):
     REVIEW = "review"
     BACKGROUND = "background"
     ASK_PUBLIC = "ask_public"
+    FACT_CHECK = "fact_check"
+
+
+class Access(enum.Enum):
+    """Who may read it: free (anyone) or subscribers (behind the paywall)."""
+
+    FREE = "free"
+    SUBSCRIBERS = "subscribers"
 
 
 class OrganizationKind(enum.Enum):
@@ -151,6 +166,13 @@ class PlaceKind(enum.Enum):
     LANDFORM = "landform"
     LANDMARK = "landmark"
     STADIUM = "stadium"
+
+
+class SourceKind(enum.Enum):
+    """What an unnamed source is: a person or an organization."""
+
+    PERSON = "person"
+    ORGANIZATION = "organization"
 
 
 class RelationKind(enum.Enum):
@@ -340,6 +362,14 @@ class Paragraph:
         default=ParagraphRole.BODY,
         metadata=declare(ParagraphRole, "What the paragraph is; body when left out."),
     )
+    access: Access = attrs.field(
+        default=Access.FREE,
+        metadata=declare(
+            Access,
+            "Who may read the paragraph: subscribers for a paragraph behind the paywall; free "
+            "when left out.",
+        ),
+    )
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
@@ -489,6 +519,47 @@ class Person(Entity):
     )
 
 
+def _policy(doc: str) -> Any:
+    return attrs.field(default=None, metadata=declare(URL, doc))
+
+
+@attrs.frozen(kw_only=True, field_transformer=derive)
+class Policies:
+    """Where a news organization publishes its policies: the Trust Project's terms, each the
+    URL of a page.
+
+    Several are schema.org terms of NewsMediaOrganization only (verification_fact_checking,
+    masthead, no_bylines, mission_coverage_priorities); the JSON-LD export writes those only
+    for an organization of kind news_media.
+    """
+
+    publishing_principles: str | None = _policy(
+        "The organization's editorial principles (publishingPrinciples)."
+    )
+    corrections: str | None = _policy("How it corrects errors (correctionsPolicy).")
+    ethics: str | None = _policy("Its code of ethics (ethicsPolicy).")
+    diversity: str | None = _policy("Its diversity policy (diversityPolicy).")
+    ownership_funding: str | None = _policy(
+        "Who owns and funds it (ownershipFundingInfo)."
+    )
+    actionable_feedback: str | None = _policy(
+        "How readers can give feedback it acts on (actionableFeedbackPolicy)."
+    )
+    unnamed_sources: str | None = _policy(
+        "When it uses unnamed sources (unnamedSourcesPolicy)."
+    )
+    verification_fact_checking: str | None = _policy(
+        "How it verifies and checks facts (verificationFactCheckingPolicy; news_media only)."
+    )
+    masthead: str | None = _policy("Its masthead: who is responsible (masthead; news_media only).")
+    no_bylines: str | None = _policy(
+        "Why some articles have no byline (noBylinesPolicy; news_media only)."
+    )
+    mission_coverage_priorities: str | None = _policy(
+        "Its mission and coverage priorities (missionCoveragePrioritiesPolicy; news_media only)."
+    )
+
+
 @attrs.frozen(kw_only=True, field_transformer=derive)
 class Organization(Entity):
     """An organization: a source, a subject, the publisher or a unit of it."""
@@ -504,6 +575,12 @@ class Organization(Entity):
             "The id of the organization this one is part of.",
             refs=ORGANIZATIONS,
             acyclic="is part of",
+        ),
+    )
+    policies: Policies | None = attrs.field(
+        default=None,
+        metadata=declare(
+            Policies, "Where the organization publishes its editorial policies (a publisher's)."
         ),
     )
 
@@ -566,6 +643,14 @@ class UnnamedSource:
             LINE,
             "The newsroom's own record of who the source is. It is kept in this document and "
             "never written to any export.",
+        ),
+    )
+    kind: SourceKind | None = attrs.field(
+        default=None,
+        metadata=declare(
+            SourceKind,
+            "Whether the source is a person or an organization, when the newsroom knows. Like "
+            "the identity, it is never written to any export.",
         ),
     )
 
@@ -678,6 +763,62 @@ class Quote:
     )
 
 
+#: A rating's number: any number from 0 to 1,000, on the scale its review states.
+_RATING: Final = RangeRule(minimum=0, maximum=1000, integer=False)
+
+
+@attrs.frozen(kw_only=True, field_transformer=derive)
+class ClaimReview:
+    """The publisher's fact check of a claim: its verdict, and who reviewed it when.
+
+    A verification status (of the attribution) is not a verdict: a claim has a review only
+    when the newsroom has published one.  ``rating`` is a number on the scale from
+    ``worst_rating`` to ``best_rating``; all three are given, or none.  ``reviewer`` is the
+    person or organization that reviewed it (the publisher when left out), ``date`` when the
+    review was published (the article's date_published when left out), ``url`` the review's
+    own address, on the article's site.
+    """
+
+    verdict: str | None = attrs.field(
+        default=None,
+        metadata=declare(
+            LINE,
+            'The verdict in words ("False", "Mostly true"), as readers see it. Left out only '
+            "while the review is a draft.",
+        ),
+    )
+    rating: float | None = attrs.field(
+        default=None,
+        metadata=declare(_RATING, "The verdict as a number, on the scale of the two below."),
+    )
+    best_rating: float | None = attrs.field(
+        default=None, metadata=declare(_RATING, "The best rating of the scale (true).")
+    )
+    worst_rating: float | None = attrs.field(
+        default=None, metadata=declare(_RATING, "The worst rating of the scale (false).")
+    )
+    reviewer: str | None = attrs.field(
+        default=None,
+        metadata=declare(
+            ID,
+            "The id of the person or organization that reviewed the claim; the publisher when "
+            "left out.",
+            refs=AGENTS,
+        ),
+    )
+    date: dt.datetime | None = attrs.field(
+        default=None,
+        metadata=declare(
+            TIMESTAMP,
+            "When the review was published; the article's date_published when left out.",
+        ),
+    )
+    url: str | None = attrs.field(
+        default=None,
+        metadata=declare(URL, "The review's own URL (the article's, with a fragment, say)."),
+    )
+
+
 @attrs.frozen(kw_only=True, field_transformer=derive)
 class Claim:
     """A statement the article presents as fact, resting on an attribution."""
@@ -712,6 +853,53 @@ class Claim:
             "The ids of the people, organizations and places the claim is about.",
             unique=True,
             refs=ENTITIES,
+        ),
+    )
+    review: ClaimReview | None = attrs.field(
+        default=None,
+        metadata=declare(
+            ClaimReview,
+            "The publisher's fact check of the claim, when it has published one (a fact_check "
+            "article exports it as a ClaimReview).",
+        ),
+    )
+
+
+# --- live coverage ----------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True, field_transformer=derive)
+class LiveUpdate:
+    """One update of a live blog."""
+
+    id: str = attrs.field(
+        metadata=declare(ID, "The update's id, unique among the ids of the article.")
+    )
+    date: dt.datetime = attrs.field(metadata=declare(TIMESTAMP, "When the update was published."))
+    headline: str = attrs.field(metadata=declare(LINE, "The update's headline."))
+    text: str = attrs.field(
+        metadata=declare(TEXT, "The update's text; paragraphs are separated by a blank line.")
+    )
+
+
+@attrs.frozen(kw_only=True, field_transformer=derive)
+class LiveCoverage:
+    """What makes an article a live blog: when its coverage runs, and its updates."""
+
+    start: dt.datetime = attrs.field(
+        metadata=declare(TIMESTAMP, "When the live coverage began.")
+    )
+    end: dt.datetime | None = attrs.field(
+        default=None,
+        metadata=declare(
+            TIMESTAMP, "When the live coverage ended; left out while it goes on. Not before start."
+        ),
+    )
+    updates: tuple[LiveUpdate, ...] = attrs.field(
+        default=(),
+        converter=to_tuple,
+        metadata=declare(
+            LiveUpdate, "The updates, oldest first, each within the coverage's time."
         ),
     )
 
@@ -858,6 +1046,41 @@ class Article:
         default=(),
         converter=to_tuple,
         metadata=declare(Claim, "Statements presented as fact, each resting on an attribution."),
+    )
+    access: Access | None = attrs.field(
+        default=None,
+        metadata=declare(
+            Access,
+            "Whether the article is free to read (free) or some or all of it is for "
+            "subscribers (subscribers). Left out when not stated; a paragraph for subscribers "
+            "makes it subscribers.",
+        ),
+    )
+    speakable: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=to_tuple,
+        metadata=declare(
+            ID,
+            "The ids of the paragraphs that suit text to speech, besides the headline and the "
+            "standfirst (which always do).",
+            unique=True,
+            refs=PARAGRAPHS,
+        ),
+    )
+    publishing_principles: str | None = attrs.field(
+        default=None,
+        metadata=declare(
+            URL,
+            "The article's own statement of the principles it follows, where it has one (the "
+            "publisher's are in its policies).",
+        ),
+    )
+    live: LiveCoverage | None = attrs.field(
+        default=None,
+        metadata=declare(
+            LiveCoverage,
+            "The live coverage, when the article is a live blog: when it runs, and its updates.",
+        ),
     )
 
     @functools.cached_property

@@ -12,7 +12,6 @@ encodable in the stream's encoding, whatever it is.
 from __future__ import annotations
 
 import codecs
-import functools
 import json
 import re
 from collections.abc import Callable
@@ -20,6 +19,7 @@ from typing import Final
 
 from ._batch import Outcome, Task
 from ._errors import Problem, Severity
+from ._streams import utf8_encoding
 
 __all__ = [
     "EXIT_INVALID",
@@ -293,16 +293,9 @@ def outcome_json(outcome: Outcome, valid: bool) -> dict[str, object]:
 _SURROGATE: Final = re.compile("[\ud800-\udfff]")
 
 
-@functools.cache
-def _is_utf8(encoding: str | None) -> bool:
-    """Whether a stream of ``encoding`` (None: a stream of text, such as ``io.StringIO``)
-    takes any character but a lone surrogate."""
-    if encoding is None:
-        return True
-    try:
-        return codecs.lookup(encoding).name == "utf-8"
-    except LookupError:
-        return False
+#: Whether a stream of an encoding (None: a stream of text, such as ``io.StringIO``) takes
+#: any character but a lone surrogate.
+_is_utf8: Final = utf8_encoding
 
 
 def report_json(report: object, encoding: str | None) -> str:

@@ -28,6 +28,7 @@ import attrs
 from ._batch import Outcome
 from ._files import AtomicFile, Batch, Passthrough
 from ._inputs import Source
+from ._streams import write_document
 
 __all__ = ["Sink", "Target", "UsageError", "targets"]
 
@@ -213,7 +214,7 @@ class Sink:
             return
         text = outcome.output if outcome.output.endswith("\n") else outcome.output + "\n"
         if self.targets is None:
-            self.stdout.write(text)
+            write_document(self.stdout, text)
         elif self.stream is not None and outcome.source.lines:
             self.stream.write(outcome.output.encode("utf-8") + b"\n")
         else:

@@ -10,13 +10,49 @@ standard error, written on a best-effort basis.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import errno
+import functools
 import io
 import os
-from typing import TextIO
+from typing import IO, TextIO
 
-__all__ = ["Messages", "Output", "OutputError", "hold_standard_descriptors", "point_at_null"]
+__all__ = [
+    "Messages",
+    "Output",
+    "OutputError",
+    "hold_standard_descriptors",
+    "point_at_null",
+    "utf8_encoding",
+    "write_document",
+]
+
+
+@functools.cache
+def utf8_encoding(encoding: str | None) -> bool:
+    """Whether ``encoding`` (None: a stream of text, such as ``io.StringIO``) is UTF-8."""
+    if encoding is None:
+        return True
+    try:
+        return codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        return False
+
+
+def write_document(stream: IO[str], text: str) -> None:
+    """Write a document's text to ``stream`` as UTF-8 (see :meth:`Output.write_utf8`): to its
+    buffer when its encoding is another, as text otherwise."""
+    if isinstance(stream, Output):
+        stream.write_utf8(text)
+        return
+    encoding = getattr(stream, "encoding", None)
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None or utf8_encoding(encoding if isinstance(encoding, str) else None):
+        stream.write(text)
+        return
+    stream.flush()
+    buffer.write(text.encode("utf-8"))
 
 
 class OutputError(OSError):
@@ -113,6 +149,23 @@ class Output(_Standard):
             return
         try:
             self.stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise self._failed(error.errno, error.strerror or str(error)) from error
+
+    def write_utf8(self, text: str) -> None:
+        """Write ``text`` as UTF-8 whatever the stream's encoding: a document's bytes (an
+        export, an article document) are UTF-8, which an ASCII or Latin-1 terminal's
+        encoding cannot hold.  The stream's own buffer takes the bytes, after what was
+        written as text; a stream with no buffer takes the text."""
+        buffer = getattr(self.stream, "buffer", None)
+        if buffer is None or utf8_encoding(self.encoding):
+            self.write(text)
+            return
+        self.flush()
+        try:
+            buffer.write(text.encode("utf-8"))
         except BrokenPipeError:
             raise
         except OSError as error:

@@ -2,20 +2,27 @@
 
 The export is one ``@graph`` under ``"@context": "https://schema.org"``:
 
-* the article node comes first.  Its authors are written out in full under
+* the article node comes first (a ``LiveBlogPosting`` for a live blog, with its
+  updates under ``liveBlogUpdate``).  Its authors are written out in full under
   ``author`` and its publisher under ``publisher`` (as Google's Article guidance
   asks); every other person, organization and place is written out once, at its
   first use among ``about``, ``contentLocation`` and ``mentions``, and referred to
   by ``{"@id": ...}`` everywhere else.  Works the article cites (an op-ed, a
-  tweet, a video) are written out under ``citation``;
-* then one ``Quotation`` node per quote and one ``Claim`` node per claim.
+  tweet, a video) are written out under ``citation``.  The paywall
+  (``isAccessibleForFree``, ``hasPart``) and ``speakable`` name parts of the page
+  by the CSS selectors of :class:`~newsarticle.Selectors`;
+* then one ``Quotation`` node per quote and one ``Claim`` node per claim;
+* then, for a fact check, one ``ClaimReview`` per reviewed claim.
 
-Only the article node uses the ``author`` property.  Quotes, claims and cited
-works name who made them with ``creator`` (schema.org: "the same as the Author
-property for CreativeWork"), and no ``Person`` node stands at the top level of
-the graph, so that extractors that read every ``author``, or every top-level
-``Person``, as the byline (trafilatura does the latter) find the article's
-authors and no one else.
+Among the article and its statements, only the article node uses the ``author``
+property.  Quotes, claims and cited works name who made them with ``creator``
+(schema.org: "the same as the Author property for CreativeWork"), and no
+``Person`` node stands at the top level of the graph, so that extractors that
+read every ``author`` of an article node, or every top-level ``Person``, as the
+byline (trafilatura does the latter) find the article's authors and no one else.
+A ``ClaimReview`` and the ``Claim`` it reviews name their makers with ``author``,
+as Google's fact-check guidance asks, by ``{"@id": ...}`` references only: no
+name stands under any ``author`` but the article's.
 
 ``@id``\\ s are the article URL (without its fragment) plus ``#<kind>-<id>``, or
 blank-node labels ``_:<kind>-<id>`` when the article has no URL: a draft's nodes
@@ -45,27 +52,34 @@ from .._model import (
     ENTITIES,
     ORGANIZATIONS,
     PLACES,
+    Access,
     Article,
     Attribution,
     Channel,
     Claim,
+    ClaimReview,
     Correction,
     Genre,
     Image,
+    LiveCoverage,
+    LiveUpdate,
     Organization,
     OrganizationKind,
     Person,
     Place,
     PlaceKind,
+    Policies,
     Quote,
     RelationKind,
     Role,
 )
 from .._rules import format_datetime
+from .._selectors import DEFAULT_SELECTORS, Selectors
 
 __all__ = [
     "ARTICLE_TYPES",
     "CONTEXT",
+    "LIVE_BLOG_TYPE",
     "JsonLdRenderer",
     "JsonLdScriptRenderer",
     "escape_script_json",
@@ -79,7 +93,8 @@ Node: TypeAlias = dict[str, Any]
 #: The JSON-LD context of every export.
 CONTEXT: Final = "https://schema.org"
 
-#: The schema.org type of the article node, by genre.
+#: The schema.org type of the article node, by genre (a live blog is a LiveBlogPosting,
+#: whatever its genre).
 ARTICLE_TYPES: Final = {
     Genre.NEWS: "NewsArticle",
     Genre.ANALYSIS: "AnalysisNewsArticle",
@@ -88,7 +103,11 @@ ARTICLE_TYPES: Final = {
     Genre.REVIEW: "ReviewNewsArticle",
     Genre.BACKGROUND: "BackgroundNewsArticle",
     Genre.ASK_PUBLIC: "AskPublicNewsArticle",
+    Genre.FACT_CHECK: "NewsArticle",  # schema.org has no narrower type: ClaimReview says it
 }
+
+#: The type of the article node of a live blog.
+LIVE_BLOG_TYPE: Final = "LiveBlogPosting"
 
 _ORGANIZATION_TYPES: Final = {
     OrganizationKind.ORGANIZATION: "Organization",
@@ -120,15 +139,16 @@ _RELATIONS: Final = {
 
 # What a cited work is, by the channel of the attribution that cites it.  A
 # conversation with a journalist is not a work; neither is an attribution that
-# says nothing about one (no outlet, title, URL or date).
+# says nothing about one (no outlet, title, URL or date).  Videos, livestreams
+# and images are CreativeWorks that say their media type (see _MEDIA).
 _WORK_TYPES: Final = {
     Channel.OP_ED: "OpinionNewsArticle",
     Channel.INTERVIEW: "CreativeWork",
     Channel.TWEET: "SocialMediaPosting",
     Channel.SOCIAL_MEDIA_POST: "SocialMediaPosting",
-    Channel.VIDEO: "VideoObject",
-    Channel.IMAGE: "ImageObject",
-    Channel.LIVESTREAM: "VideoObject",
+    Channel.VIDEO: "CreativeWork",
+    Channel.IMAGE: "CreativeWork",
+    Channel.LIVESTREAM: "CreativeWork",
     Channel.STATEMENT: "CreativeWork",
     Channel.PRESS_RELEASE: "CreativeWork",
     Channel.SPEECH: "CreativeWork",
@@ -137,6 +157,16 @@ _WORK_TYPES: Final = {
     Channel.OTHER: "CreativeWork",
 }
 _ARTICLE_WORKS: Final = frozenset({"OpinionNewsArticle", "SocialMediaPosting", "Article"})
+# The media type of a cited video, livestream or image, and what to call one without a
+# title.  Google's rules make a VideoObject name, thumbnailUrl and uploadDate, and an
+# ImageObject contentUrl and a credit or licence, required wherever they find one; an
+# attribution holds none of a thumbnail, an upload date or an image file, so such a work
+# is a CreativeWork whose additionalType says what it is, and it always has a name.
+_MEDIA: Final = {
+    Channel.VIDEO: ("https://schema.org/VideoObject", "a video"),
+    Channel.LIVESTREAM: ("https://schema.org/VideoObject", "a livestream"),
+    Channel.IMAGE: ("https://schema.org/ImageObject", "an image"),
+}
 # Channels through which the source is the maker of the work itself; an
 # interview is the outlet's work, an image or video is not made by whoever
 # describes it, so those works get no creator.
@@ -155,6 +185,24 @@ _AUTHORED: Final = frozenset(
 
 #: UN/CEFACT common code for "pixel", the unit of image sizes.
 _PIXEL: Final = "E37"
+
+# The publisher's policies by schema.org term, and the types whose domain holds the term:
+# four of the Trust Project's terms are NewsMediaOrganization's alone in schema.org.
+_ANY_ORGANIZATION: Final = frozenset(_ORGANIZATION_TYPES.values())
+_NEWS_MEDIA_ONLY: Final = frozenset({"NewsMediaOrganization"})
+_POLICIES: Final = (
+    ("publishing_principles", "publishingPrinciples", _ANY_ORGANIZATION),
+    ("corrections", "correctionsPolicy", _ANY_ORGANIZATION),
+    ("ethics", "ethicsPolicy", _ANY_ORGANIZATION),
+    ("diversity", "diversityPolicy", _ANY_ORGANIZATION),
+    ("ownership_funding", "ownershipFundingInfo", _ANY_ORGANIZATION),
+    ("actionable_feedback", "actionableFeedbackPolicy", _ANY_ORGANIZATION),
+    ("unnamed_sources", "unnamedSourcesPolicy", _ANY_ORGANIZATION),
+    ("verification_fact_checking", "verificationFactCheckingPolicy", _NEWS_MEDIA_ONLY),
+    ("masthead", "masthead", _NEWS_MEDIA_ONLY),
+    ("no_bylines", "noBylinesPolicy", _NEWS_MEDIA_ONLY),
+    ("mission_coverage_priorities", "missionCoveragePrioritiesPolicy", _NEWS_MEDIA_ONLY),
+)
 
 
 def _ref(identifier: str) -> Node:
@@ -202,9 +250,10 @@ _ENTITY_KINDS: Final[dict[type[Any], str]] = {
 class _Graph:
     """One build of the graph of one article."""
 
-    def __init__(self, article: Article, *, article_body: bool) -> None:
+    def __init__(self, article: Article, *, article_body: bool, selectors: Selectors) -> None:
         self.article = article
         self.article_body = article_body
+        self.selectors = selectors
         base = article.url.partition("#")[0] if article.url else None
         self.base = base
         self.article_id = f"{base}#article" if base else "_:article"
@@ -273,7 +322,7 @@ class _Graph:
     def person(self, person: Person) -> Node:
         node: Node = {"@type": "Person", "@id": self.entity_id(person.id)}
         self._entity_fields(node, person)
-        _put(node, "jobTitle", [r.title for r in person.roles if r.organization is None])
+        _put(node, "jobTitle", [_job_title(r) for r in person.roles if r.organization is None])
         _put(node, "affiliation", [self.role(r) for r in person.roles if r.organization])
         for kind, term in _RELATIONS.items():
             related = [self.entity_ref(r.person) for r in person.relations if r.kind is kind]
@@ -298,6 +347,8 @@ class _Graph:
         if organization.parent is not None:
             resolve(self.article, organization.parent, ORGANIZATIONS)
             node["parentOrganization"] = self.entity_ref(organization.parent)
+        if organization.policies is not None:
+            _policies(node, kind, organization.policies)
         return node
 
     def place(self, place: Place) -> Node:
@@ -321,11 +372,16 @@ class _Graph:
         attribution = work.attribution
         kind = _WORK_TYPES[attribution.channel]
         node: Node = {"@type": kind, "@id": work.id}
-        _put(node, "headline" if kind in _ARTICLE_WORKS else "name", attribution.title)
+        media = _MEDIA.get(attribution.channel)
+        if media is not None:
+            node["additionalType"], unnamed = media
+            node["name"] = attribution.title or unnamed
+        else:
+            _put(node, "headline" if kind in _ARTICLE_WORKS else "name", attribution.title)
         _put(node, "url", attribution.url)
-        # When the source said it: dateCreated.  datePublished is the article's
-        # own and on no other node (see docs/jsonld.md for what extractors make of
-        # an undated article's page).
+        # When the source said it: dateCreated.  datePublished is the article's own,
+        # and the dates the article's publisher gave its corrections, updates and
+        # reviews (see docs/jsonld.md for what extractors make of a page's dates).
         _put(node, "dateCreated", None if attribution.date is None else str(attribution.date))
         if attribution.channel in _AUTHORED:
             _put(node, "creator", self.source_ref(attribution))
@@ -362,11 +418,84 @@ class _Graph:
             _put(node, "about", [self.entity_ref(i) for i in item.about])
         return node
 
+    def claim_review(self, claim: Claim, review: ClaimReview) -> Node:
+        """The publisher's fact check of a claim: the claim as stated, the verdict, who
+        reviewed it and when, and the claim itself with who made it and where it appears."""
+        article = self.article
+        node: Node = {"@type": "ClaimReview", "@id": self.node_id("review", claim.id)}
+        _put(node, "url", review.url)
+        node["claimReviewed"] = claim.text
+        rating: Node = {"@type": "Rating"}
+        _put(rating, "alternateName", review.verdict)
+        _put(rating, "ratingValue", review.rating)
+        _put(rating, "bestRating", review.best_rating)
+        _put(rating, "worstRating", review.worst_rating)
+        node["reviewRating"] = rating
+        attribution: Attribution = resolve(article, claim.attribution, ATTRIBUTIONS)
+        reviewed: Node = {"@type": "Claim"}
+        _put(reviewed, "author", self.source_ref(attribution))
+        work = self.works.get(attribution.id)
+        reviewed["appearance"] = _ref(work.id if work is not None else self.article_id)
+        node["itemReviewed"] = reviewed
+        reviewer = review.reviewer if review.reviewer is not None else article.publisher
+        if reviewer is not None:
+            resolve(article, reviewer, AGENTS)
+            node["author"] = self.entity_ref(reviewer)
+        date = review.date if review.date is not None else article.date_published
+        _put(node, "datePublished", _timestamp(date))
+        return node
+
+    def reviews(self) -> list[Node]:
+        """One ClaimReview per reviewed claim of a fact check; none for other genres."""
+        if self.article.genre is not Genre.FACT_CHECK:
+            return []
+        return [self.claim_review(c, c.review) for c in self.article.claims if c.review is not None]
+
+    # --- the page: paywall, speech, live updates -------------------------------
+
+    def paywall(self, node: Node) -> None:
+        """isAccessibleForFree, and the one paywalled section the page marks with a class."""
+        article = self.article
+        paywalled = any(p.access is Access.SUBSCRIBERS for p in article.paragraphs)
+        if paywalled or article.access is Access.SUBSCRIBERS:
+            node["isAccessibleForFree"] = False
+        elif article.access is Access.FREE:
+            node["isAccessibleForFree"] = True
+        if paywalled:
+            node["hasPart"] = [
+                {
+                    "@type": "WebPageElement",
+                    "isAccessibleForFree": False,
+                    "cssSelector": self.selectors.paywalled,
+                }
+            ]
+
+    def speakable(self) -> Node:
+        """The parts that suit text to speech: the headline always, the standfirst when
+        there is one, and the paragraphs the article chose."""
+        selectors = [self.selectors.headline]
+        if self.article.standfirst is not None:
+            selectors.append(self.selectors.standfirst)
+        if self.article.speakable:
+            selectors.append(self.selectors.speakable)
+        return {"@type": "SpeakableSpecification", "cssSelector": selectors}
+
+    def update(self, update: LiveUpdate) -> Node:
+        return {
+            "@type": "BlogPosting",
+            "@id": self.node_id("update", update.id),
+            "headline": update.headline,
+            "datePublished": format_datetime(update.date),
+            "articleBody": update.text,
+        }
+
     # --- the article ---------------------------------------------------------
 
     def article_node(self) -> Node:
         article = self.article
-        node: Node = {"@type": ARTICLE_TYPES[article.genre], "@id": self.article_id}
+        live = article.live
+        kind = ARTICLE_TYPES[article.genre] if live is None else LIVE_BLOG_TYPE
+        node: Node = {"@type": kind, "@id": self.article_id}
         _put(node, "url", article.url)
         _put(node, "mainEntityOfPage", article.url)
         node["headline"] = article.headline
@@ -377,7 +506,10 @@ class _Graph:
         _put(node, "keywords", article.keywords)
         _put(node, "datePublished", _timestamp(article.date_published))
         _put(node, "dateModified", _timestamp(article.date_modified))
-        _put(node, "dateline", article.dateline)
+        if live is None:
+            _put(node, "dateline", article.dateline)  # a NewsArticle's term alone
+        else:
+            _coverage(node, live)
         for identifier in article.authors:
             resolve(article, identifier, AGENTS)
         _put(node, "author", [self.entity(i) for i in article.authors])
@@ -396,13 +528,19 @@ class _Graph:
         node["wordCount"] = article.word_count
         if self.article_body:
             _put(node, "articleBody", "\n\n".join(p.text for p in article.body) or None)
+        if live is not None:
+            _put(node, "liveBlogUpdate", [self.update(u) for u in live.updates])
         _put(node, "correction", [_correction(c) for c in article.corrections])
+        self.paywall(node)
+        node["speakable"] = self.speakable()
+        _put(node, "publishingPrinciples", article.publishing_principles)
         return node
 
     def build(self) -> Node:
         graph = [self.article_node()]
         graph += [self.statement(q) for q in self.article.quotes]
         graph += [self.statement(c) for c in self.article.claims]
+        graph += self.reviews()
         return {"@context": CONTEXT, "@graph": graph}
 
 
@@ -429,8 +567,33 @@ def _correction(correction: Correction) -> Node:
     return {
         "@type": "CorrectionComment",
         "text": correction.text,
-        "dateCreated": format_datetime(correction.date),
+        "datePublished": format_datetime(correction.date),
     }
+
+
+def _coverage(node: Node, live: LiveCoverage) -> None:
+    node["coverageStartTime"] = format_datetime(live.start)
+    _put(node, "coverageEndTime", _timestamp(live.end))
+
+
+def _job_title(role: Role) -> str | Node:
+    """A role in no organization: its title, or with its dates schema.org's Role pattern (a
+    Role node standing for ``jobTitle`` and holding it)."""
+    if role.start is None and role.end is None:
+        return role.title
+    node: Node = {"@type": "Role", "jobTitle": role.title}
+    _put(node, "startDate", None if role.start is None else str(role.start))
+    _put(node, "endDate", None if role.end is None else str(role.end))
+    _put(node, "description", role.note)
+    return node
+
+
+def _policies(node: Node, kind: str, policies: Policies) -> None:
+    """Each policy under its schema.org term, where the organization's type is in the term's
+    domain."""
+    for field, term, domain in _POLICIES:
+        if kind in domain:
+            _put(node, term, getattr(policies, field))
 
 
 # --- the renderers ------------------------------------------------------------
@@ -441,7 +604,10 @@ class JsonLdRenderer:
     """Render an article as a schema.org JSON-LD document (a dict).
 
     ``article_body`` puts the text of the story in ``articleBody``; leave it out
-    when pages are large and the text is on the page anyway.
+    when pages are large and the text is on the page anyway.  ``selectors`` are the CSS
+    selectors by which the paywall (``hasPart``) and ``speakable`` name parts of the page:
+    the defaults are the classes the HTML export writes; give those of your own templates
+    when your pages are rendered by them.
 
     Like every exporter, it renders only an article that can be loaded back: one with an
     integrity error (a dangling reference, an id given twice) raises
@@ -450,13 +616,15 @@ class JsonLdRenderer:
     """
 
     article_body: bool = True
+    selectors: Selectors = DEFAULT_SELECTORS
 
     def __call__(self, article: Article) -> dict[str, Any]:
         return self._render(require_valid(article, "JsonLdRenderer"))
 
     def _render(self, article: Article) -> dict[str, Any]:
         """The JSON-LD of an article already checked."""
-        return _Graph(article, article_body=self.article_body).build()
+        graph = _Graph(article, article_body=self.article_body, selectors=self.selectors)
+        return graph.build()
 
 
 # Characters that must not stand raw in a <script> block, and the JSON escapes

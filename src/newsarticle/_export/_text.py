@@ -15,6 +15,32 @@ The layout, each block separated by one blank line::
 
     Every paragraph in order, quotes as they stand in the body.
 
+    For subscribers:
+
+    The paragraphs behind the paywall (each run of them is announced so).
+
+    Free to read:
+
+    A free paragraph after paragraphs for subscribers.
+
+    Live coverage
+
+    Started 2021-08-19T08:00:00Z
+    Ended 2021-08-19T20:00:00Z
+
+    2021-08-19T09:00:00Z
+    The headline of an update
+
+    Its text, one block per paragraph.
+
+    Fact checks
+
+    1. Claim: "the words of the reviewed claim"
+       Verdict: False
+       Rating: 1 on a scale from 1 (worst) to 5 (best)
+       Reviewed by: the reviewer (the publisher unless another is named)
+       Date: 2021-08-19T10:00:00+01:00
+
     Corrections
 
     2021-08-20T09:00:00Z: what was corrected.
@@ -27,15 +53,29 @@ The layout, each block separated by one blank line::
        Verification: unverified
        Note: the publisher's note
 
+    Policies
+
+    Publishing principles of this article: https://news.example/principles
+
+    Publisher
+      Corrections policy: https://news.example/corrections
+
 Lines are wrapped at ``width`` characters (words longer than that stand on a
 line of their own); ``width=None`` keeps each line of a paragraph whole.  The
 output is deterministic, has no markup of its own and no control character
 other than the newline, and ends with one newline.  An unnamed source is shown
 by its description only.
+
+The live coverage, its updates oldest first, follows the paragraphs of a live blog.  The
+fact checks are the reviews of the claims of a fact_check article (as in the JSON-LD, a
+review in an article of another genre is not shown), in reading order.  Sources and
+Policies (the article's own publishing principles and its publisher's policies) are the
+reference part, written only when ``sources`` is asked for.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 from typing import Final
 
@@ -47,16 +87,34 @@ from .._model import (
     ATTRIBUTIONS,
     ORGANIZATIONS,
     SPEAKERS,
+    Access,
     Article,
     Attribution,
     Channel,
     Claim,
+    ClaimReview,
+    Genre,
+    LiveCoverage,
+    Organization,
+    Paragraph,
+    Person,
+    Policies,
     Quote,
     UnnamedSource,
 )
 from .._rules import format_datetime
 
-__all__ = ["TextRenderer", "to_text"]
+__all__ = [
+    "ARTICLE_PRINCIPLES",
+    "POLICY_LABELS",
+    "TextRenderer",
+    "Verdict",
+    "policy_links",
+    "rating_text",
+    "to_text",
+    "update_paragraphs",
+    "verdicts",
+]
 
 #: The narrowest wrapping width accepted.
 MIN_WIDTH: Final = 20
@@ -77,6 +135,25 @@ _CHANNELS: Final = {
     Channel.DOCUMENT: "document",
     Channel.OTHER: "other",
 }
+
+#: What each of an organization's policies is called on the page and in the text, by the
+#: field of :class:`~newsarticle.Policies` (every field has one).
+POLICY_LABELS: Final = {
+    "publishing_principles": "Publishing principles",
+    "corrections": "Corrections policy",
+    "ethics": "Ethics policy",
+    "diversity": "Diversity policy",
+    "ownership_funding": "Ownership and funding",
+    "actionable_feedback": "Actionable feedback policy",
+    "unnamed_sources": "Unnamed sources policy",
+    "verification_fact_checking": "Verification and fact-checking policy",
+    "masthead": "Masthead",
+    "no_bylines": "No bylines policy",
+    "mission_coverage_priorities": "Mission and coverage priorities",
+}
+
+#: What the article's own publishing principles are called.
+ARTICLE_PRINCIPLES: Final = "Publishing principles of this article"
 
 # Unicode's own line and paragraph separators become line breaks: in plain
 # text they would otherwise break lines in some viewers and not in others.
@@ -100,7 +177,9 @@ class TextRenderer:
 
     ``width`` is the wrapping width (at least 20), or None for no wrapping;
     ``sources`` adds the Sources section: every claim and quote, in reading
-    order, with who made it, through what, and how far it is verified.  An article that
+    order, with who made it, through what, and how far it is verified; and the Policies
+    section: the article's own publishing principles and the links to its publisher's
+    policies, when it has any.  An article that
     cannot be loaded back is refused as by every exporter (see :class:`JsonLdRenderer`).
     """
 
@@ -125,7 +204,10 @@ class TextRenderer:
         if article.standfirst is not None:
             blocks.append(self._wrap(article.standfirst))
         blocks.append(self._credits(article))
-        blocks.extend(self._wrap(paragraph.text) for paragraph in article.paragraphs)
+        blocks.extend(self._paragraphs(article.paragraphs))
+        if article.live is not None:
+            blocks.extend(self._live(article.live))
+        blocks.extend(self._verdicts(article))
         if article.corrections:
             blocks.append(["Corrections"])
             for correction in article.corrections:
@@ -133,6 +215,7 @@ class TextRenderer:
                 blocks.append(self._wrap(f"{stamp}: {_words(correction.text)}"))
         if self.sources:
             blocks.extend(self._sources(article))
+            blocks.extend(self._policies(article))
         text = "\n\n".join("\n".join(block) for block in blocks if block)
         return text + "\n"
 
@@ -173,12 +256,68 @@ class TextRenderer:
         if article.publisher is not None:
             lines += self._wrap(_name(article, article.publisher, ORGANIZATIONS))
         if article.date_published is not None:
-            lines.append("Published " + format_datetime(article.date_published))
+            lines += self._wrap("Published " + format_datetime(article.date_published))
         if article.date_modified is not None:
-            lines.append("Updated " + format_datetime(article.date_modified))
+            lines += self._wrap("Updated " + format_datetime(article.date_modified))
         if article.dateline is not None:
             lines += self._wrap(article.dateline)
         return lines
+
+    def _paragraphs(self, paragraphs: tuple[Paragraph, ...]) -> list[list[str]]:
+        """The paragraphs in order, each run of paragraphs for subscribers announced by
+        "For subscribers:", and a free paragraph after such a run by "Free to read:"."""
+        blocks: list[list[str]] = []
+        paywalled = False
+        for paragraph in paragraphs:
+            if (paragraph.access is Access.SUBSCRIBERS) != paywalled:
+                paywalled = not paywalled
+                blocks.append(["For subscribers:" if paywalled else "Free to read:"])
+            blocks.append(self._wrap(paragraph.text))
+        return blocks
+
+    def _live(self, live: LiveCoverage) -> list[list[str]]:
+        """The coverage's times, then each update: its time and headline, its paragraphs."""
+        times = self._wrap("Started " + format_datetime(live.start))
+        if live.end is not None:
+            times += self._wrap("Ended " + format_datetime(live.end))
+        blocks = [["Live coverage"], times]
+        for update in live.updates:
+            blocks.append([format_datetime(update.date), *self._wrap(update.headline)])
+            blocks.extend(self._wrap(part) for part in update_paragraphs(update.text))
+        return blocks
+
+    def _verdicts(self, article: Article) -> list[list[str]]:
+        """The reviews of a fact check, numbered as the Sources are."""
+        found = verdicts(article)
+        if not found:
+            return []
+        blocks = [["Fact checks"]]
+        for number, verdict in enumerate(found, start=1):
+            head = f"{number}. "
+            indent = " " * len(head)
+            claim = f'Claim: "{_words(verdict.claim.text)}"'
+            lines = self._wrap(claim, first=head, indent=indent)
+            for label, value in verdict.lines():
+                shown = value if isinstance(value, str) else format_datetime(value)
+                lines += self._wrap(f"{label}: {shown}", first=indent, indent=indent + "  ")
+            blocks.append(lines)
+        return blocks
+
+    def _policies(self, article: Article) -> list[list[str]]:
+        """The article's own publishing principles, then its publisher's policies."""
+        blocks: list[list[str]] = []
+        if article.publishing_principles is not None:
+            text = f"{ARTICLE_PRINCIPLES}: {article.publishing_principles}"
+            blocks.append(self._wrap(text, indent="  "))
+        if article.publisher is not None:
+            publisher: Organization = resolve(article, article.publisher, ORGANIZATIONS)
+            links = policy_links(publisher.policies)
+            if links:
+                lines = self._wrap(publisher.name)
+                for label, url in links:
+                    lines += self._wrap(f"{label}: {url}", first="  ", indent="    ")
+                blocks.append(lines)
+        return [["Policies"], *blocks] if blocks else []
 
     def _sources(self, article: Article) -> list[list[str]]:
         statements = _reading_order(article)
@@ -195,6 +334,84 @@ class TextRenderer:
                 lines += self._wrap(f"{label}: {value}", first=indent, indent=indent + "  ")
             blocks.append(lines)
         return blocks
+
+
+def policy_links(policies: Policies | None) -> list[tuple[str, str]]:
+    """The label and URL of each policy given, in the order of :class:`Policies`."""
+    if policies is None:
+        return []
+    links = []
+    for field in attrs.fields(Policies):
+        url = getattr(policies, field.name)
+        if url is not None:
+            links.append((POLICY_LABELS[field.name], url))
+    return links
+
+
+def update_paragraphs(text: str) -> list[str]:
+    """The paragraphs of a live update's text: its parts between blank lines, without the
+    newlines around them; a part of nothing but whitespace is no paragraph."""
+    parts = (part.strip("\n") for part in text.split("\n\n"))
+    return [part for part in parts if part.strip()]
+
+
+def _number(value: float) -> str:
+    """A rating as people write it: 4, not 4.0."""
+    number = float(value)
+    return str(int(number)) if number.is_integer() else repr(number)
+
+
+def rating_text(review: ClaimReview) -> str | None:
+    """The rating on its scale ("2 on a scale from 1 (worst) to 5 (best)"), None without one."""
+    if review.rating is None or review.worst_rating is None or review.best_rating is None:
+        return None
+    return (
+        f"{_number(review.rating)} on a scale from {_number(review.worst_rating)} (worst) "
+        f"to {_number(review.best_rating)} (best)"
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Verdict:
+    """A reviewed claim as the exports show it: the claim, its review, and the reviewer and
+    date the review stands for (the publisher and the article's date_published when the
+    review names none), as in the JSON-LD's ClaimReview."""
+
+    claim: Claim
+    review: ClaimReview
+    reviewer: Person | Organization | None
+    date: dt.datetime | None
+
+    def lines(self) -> list[tuple[str, str | dt.datetime]]:
+        """What the review says, as labels and values (the date as a moment, for the
+        exporter to write); what is not known is left out."""
+        lines: list[tuple[str, str | dt.datetime]] = []
+        if self.review.verdict is not None:
+            lines.append(("Verdict", self.review.verdict))
+        rating = rating_text(self.review)
+        if rating is not None:
+            lines.append(("Rating", rating))
+        if self.reviewer is not None:
+            lines.append(("Reviewed by", self.reviewer.name))
+        if self.date is not None:
+            lines.append(("Date", self.date))
+        return lines
+
+
+def verdicts(article: Article) -> list[Verdict]:
+    """The reviewed claims of a fact_check article in reading order (none in any other
+    genre: only a fact check exports its reviews)."""
+    if article.genre is not Genre.FACT_CHECK:
+        return []
+    found = []
+    for statement in _reading_order(article):
+        if isinstance(statement, Claim) and statement.review is not None:
+            review = statement.review
+            who = review.reviewer if review.reviewer is not None else article.publisher
+            reviewer = None if who is None else resolve(article, who, AGENTS)
+            date = review.date if review.date is not None else article.date_published
+            found.append(Verdict(claim=statement, review=review, reviewer=reviewer, date=date))
+    return found
 
 
 def _name(article: Article, identifier: str, kinds: frozenset[str]) -> str:

@@ -4,8 +4,9 @@
 as numbers, as text such as ``"1200"`` or ``"1200px"``, or as ``QuantitativeValue``\\ s in
 pixels; ``caption``; ``description``, the export's alt text; ``creditText``), an ``@id`` of
 one, or a list of these; an image of no ``@id`` given twice (by URL) is one.  ``correction`` is a
-``CorrectionComment`` with ``text`` and ``dateCreated``; a correction given as text alone has
-no date, which the model needs, and is reported.
+``CorrectionComment`` with ``text`` and ``datePublished`` (the export's) or ``dateCreated`` (as
+pages and newsarticle's earlier exports write it); a correction given as text alone has no
+date, which the model needs, and is reported.
 """
 
 from __future__ import annotations
@@ -90,10 +91,20 @@ def corrections(
         if not context.visit(node, "the correction"):
             continue
         text = context.text(context.read(node, "text"), Correction, "text", lines=True)
-        date = context.moment(
-            context.read(node, "dateCreated") or context.read(node, "datePublished"),
-            "correction date",
-        )
+        published_here = context.read(node, "datePublished")
+        created_here = context.read(node, "dateCreated")
+        if (
+            published_here is not None
+            and created_here is not None
+            and created_here.value != published_here.value
+        ):
+            context.report(
+                created_here,
+                "import-dropped",
+                "dateCreated of the correction is not kept: its datePublished is the date of "
+                "the correction",
+            )
+        date = context.moment(published_here or created_here, "correction date")
         if text is None or date is None:
             context.report(
                 item,

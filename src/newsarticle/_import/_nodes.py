@@ -19,28 +19,46 @@ from urllib.parse import urlsplit
 from .._errors import InvalidValueError, Problem, shown
 from .._export._jsonld import ARTICLE_TYPES
 from .._integrity import article_problems
-from .._model import Article, Genre, Image, Paragraph
+from .._model import Access, Article, Genre, Image, LiveCoverage, LiveUpdate, Paragraph
 from .._rules import LANGUAGE, URL
+from .._selectors import DEFAULT_SELECTORS
 from ._context import Context, fits
 from ._dates import read_moment
 from ._graph import Graph, Here, Node, choose, find_articles
-from ._ids import exported, slug
+from ._ids import exported, exported_id, slug
 from ._media import corrections, images
 from ._page import Block, Page
-from ._people import ORGANIZATIONS, PEOPLE, PLACES, Entities
+from ._people import ORGANIZATIONS, PEOPLE, PLACES, Entities, page_url
 from ._statements import Statements
 from ._text import clean_line, clean_text, paragraphs
-from ._vocab import vocabulary
+from ._vocab import term, vocabulary
 
 __all__ = ["import_page"]
 
-_KINDS: Final = ("person", "organization", "place", "quote", "claim", "work", "image")
+_KINDS: Final = (
+    "person",
+    "organization",
+    "place",
+    "quote",
+    "claim",
+    "work",
+    "image",
+    "update",
+    "review",
+)
+#: What the export's speakable says of every article: its headline and its standfirst,
+#: which the model holds speakable always.
+_SPEAKABLE: Final = frozenset({DEFAULT_SELECTORS.headline, DEFAULT_SELECTORS.standfirst})
+#: A boolean as pages write it in text, and what it is.
+_BOOLEANS: Final = {"true": True, "false": False}
 
 
 def _genres() -> list[tuple[str, Genre]]:
+    """The export's article types and their genres, the most specific type first.  A fact
+    check is a NewsArticle too: it is told by its ClaimReview nodes, not by its type."""
     vocab = vocabulary()
     return sorted(
-        ((name, genre) for genre, name in ARTICLE_TYPES.items()),
+        ((name, genre) for genre, name in ARTICLE_TYPES.items() if genre is not Genre.FACT_CHECK),
         key=lambda item: -len(vocab.ancestors(item[0])),
     )
 
@@ -63,7 +81,7 @@ def import_page(
     for block in page.blocks:
         problems.extend(block.problems)
     graph = Graph(page)
-    candidates = find_articles(graph)
+    candidates = _outside_statements(graph, find_articles(graph))
     if not candidates and _meta_article(page):
         context = Context(page, graph, url, assume_timezone)
         context.report(
@@ -100,6 +118,28 @@ def import_page(
     problems.extend(context.problems)
     problems.sort(key=_position)  # stable: the page's own problems first where they tie
     return article, problems
+
+
+def _outside_statements(graph: Graph, candidates: list[Node]) -> list[Node]:
+    """The article nodes that are not the work a review, a claim or a quotation names: a
+    ClaimReview's claim appears in an article (Google's form writes it out, as an
+    ``OpinionNewsArticle`` of someone else's), which is not the page's article."""
+    vocab = vocabulary()
+    holders = (
+        vocab.descendants("Review") | vocab.descendants("Claim") | vocab.descendants("Quotation")
+    ) - vocab.descendants("Article")
+    containers = [
+        (here.block, here.pointer + "/")
+        for here, _, kinds in graph.objects
+        if not holders.isdisjoint(kinds)
+    ]
+    if not containers:
+        return candidates
+
+    def nested(here: Here) -> bool:
+        return any(here.block is block and here.pointer.startswith(at) for block, at in containers)
+
+    return [node for node in candidates if not all(nested(part) for part in node.parts)]
 
 
 def _position(problem: Problem) -> tuple[int, int]:
@@ -187,7 +227,6 @@ class _Importer:
         fields: dict[str, Any] = {}
         fields["language"] = self.language()
         fields["url"] = self.url()
-        fields["genre"] = self.genre()
         fields["headline"] = self.headline()
         fields["alternative_headline"] = context.text(
             self.prop("alternativeHeadline"), Article, "alternative_headline"
@@ -225,8 +264,22 @@ class _Importer:
             fields["images"] = tuple(self.meta_image())
         fields["paragraphs"] = tuple(self.body())
         self.prop("wordCount")  # the model counts the words of the body
+        fields["access"] = self.access()
+        self.speakable()
+        fields["publishing_principles"] = page_url(
+            context,
+            self.prop("publishingPrinciples"),
+            Article,
+            "publishing_principles",
+            "publishingPrinciples",
+        )
+        fields["live"] = self.live()
+        fields["genre"] = self.genre(fields["live"] is not None)
         statements = Statements(context, entities, node)
         statements.read()
+        self.reviews()
+        if statements.fact_check:
+            fields["genre"] = self.fact_check(fields["genre"])
         for item, work in context.nodes(self.prop("citation")):
             if work is None or not context.visited(work):
                 context.report(
@@ -236,6 +289,15 @@ class _Importer:
                     "(the model cites works through attributions)",
                 )
         fields["corrections"] = tuple(corrections(context, self.prop("correction"), published))
+        latest = max((c.date for c in fields["corrections"]), default=None)
+        if modified is not None and latest is not None and modified < latest:
+            context.report(
+                self.prop("dateModified"),
+                "import-date-order",
+                f"dateModified {_iso(modified)} is before the latest correction, of "
+                f"{_iso(latest)} (a correction modifies the article); dateModified dropped",
+            )
+            fields["date_modified"] = None
         self.prop("mainEntityOfPage")
         self.prop("url")
         self.prop("name")
@@ -368,7 +430,9 @@ class _Importer:
                 return value.strip()
         return None
 
-    def genre(self) -> Genre:
+    def genre(self, live: bool) -> Genre:
+        """The genre the article's type says; a live blog (``LiveBlogPosting``, whose live
+        coverage is kept) that says no other is news."""
         node = self.node
         for name, genre in _GENRES:
             if node.is_a(name):
@@ -376,6 +440,8 @@ class _Importer:
         kinds = "/".join(node.types)
         if not kinds:
             return Genre.NEWS  # an article read from the page's meta (og:type article)
+        if live and node.is_a("LiveBlogPosting"):
+            return Genre.NEWS  # the type is kept as the live coverage; it says no genre
         self.context.report(
             node.here.at("@type") if "@type" in node.here.value else node.here,
             "import-dropped",
@@ -383,6 +449,279 @@ class _Importer:
             "read as news (NewsArticle)",
         )
         return Genre.NEWS
+
+    def fact_check(self, genre: Genre) -> Genre:
+        """A page with ClaimReview nodes is a fact check; a genre its type said is lost."""
+        if genre is not Genre.NEWS:
+            here = self.node.here
+            self.context.report(
+                here.at("@type") if "@type" in here.value else here,
+                "import-dropped",
+                f"@type {'/'.join(self.node.types)} is not kept as the genre {genre.value}: the "
+                "page's ClaimReview nodes make the article a fact check (genre fact_check)",
+            )
+        return Genre.FACT_CHECK
+
+    def reviews(self) -> None:
+        """The article's ``review``: its ClaimReviews are read with the claims (see
+        :class:`Statements`); any other review is not kept."""
+        context = self.context
+        for item, other in context.nodes(self.prop("review")):
+            if other is not None and other.is_a("ClaimReview"):
+                continue
+            kinds = "/".join(other.types) if other is not None and other.types else "a value"
+            context.report(
+                item,
+                "import-dropped",
+                f"review: {kinds} is not kept; the model holds reviews of claims (ClaimReview)",
+            )
+
+    def boolean(self, here: Here, what: str) -> bool | None:
+        """A boolean: JSON's, or the text "true" or "false" in any case (said)."""
+        value = here.value
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in _BOOLEANS:
+            found = _BOOLEANS[value.strip().lower()]
+            self.context.report(
+                here,
+                "import-boolean-text",
+                f"{what}: the text {shown(value)} read as the boolean {str(found).lower()}",
+            )
+            return found
+        self.context.report(
+            here, "import-bad-value", f"{what}: {shown(value, 40)} is not a boolean; dropped"
+        )
+        return None
+
+    def access(self) -> Access | None:
+        """Whether the article is free to read: ``isAccessibleForFree``, and the paywalled
+        sections of ``hasPart`` (``WebPageElement``\\ s not free), which make it for
+        subscribers.  Which paragraphs a section's ``cssSelector`` picks is not known (the
+        JSON-LD has the body as one text): no paragraph is marked, and that is said."""
+        context = self.context
+        here = self.prop("isAccessibleForFree")
+        items = here.items() if here is not None else []
+        if len(items) > 1:
+            context.report(
+                items[1],
+                "import-dropped",
+                f"isAccessibleForFree holds one value; {len(items) - 1} more are not kept",
+            )
+        free = self.boolean(items[0], "isAccessibleForFree") if items else None
+        closed: list[tuple[Here, str]] = []
+        for item, part in context.nodes(self.prop("hasPart")):
+            if part is not None and part.is_a("ClaimReview"):
+                continue  # read with the claims
+            flag = part.get("isAccessibleForFree") if part is not None else None
+            if part is None or flag is None or not part.is_a("WebPageElement"):
+                kinds = "/".join(part.types) if part is not None and part.types else "a value"
+                context.report(
+                    item,
+                    "import-dropped",
+                    f"hasPart: {kinds} is not kept; the model holds of the article's parts "
+                    "only which are for subscribers (a WebPageElement with isAccessibleForFree)",
+                )
+                continue
+            context.visit(part, "the section")
+            flag = context.read(part, "isAccessibleForFree")
+            selector = context.read(part, "cssSelector") or context.read(part, "xpath")
+            assert flag is not None
+            part_free = self.boolean(flag, "isAccessibleForFree of the section")
+            said = f" ({shown(selector.value, 60)})" if selector is not None else ""
+            if part_free is False:
+                closed.append((item, said))
+            elif part_free is True:
+                context.report(
+                    item,
+                    "import-dropped",
+                    f"hasPart: the section free to read{said} is not kept: every paragraph is "
+                    "free unless said otherwise",
+                )
+        if closed:
+            for item, said in closed:
+                context.report(
+                    item,
+                    "import-dropped",
+                    f"hasPart: the section for subscribers{said} is not kept paragraph by "
+                    "paragraph: the JSON-LD holds the body as one text, so which paragraphs it "
+                    "picks is not known; the article is for subscribers",
+                )
+            if free is True:
+                context.report(
+                    items[0],
+                    "import-dropped",
+                    "isAccessibleForFree true is not kept: a section of the article is not free; "
+                    "read as for subscribers",
+                )
+            return Access.SUBSCRIBERS
+        if free is None:
+            return None
+        return Access.FREE if free else Access.SUBSCRIBERS
+
+    def speakable(self) -> None:
+        """``speakable`` is not kept: the model holds the headline and the standfirst
+        speakable always, and the paragraphs it names by id, which a CSS selector or an XPath
+        of the page cannot say.  What the export writes for every article (the selectors of
+        the headline and the standfirst) says nothing more, and is not reported."""
+        context = self.context
+        here = self.prop("speakable")
+        if here is None:
+            return
+        values: list[Any] = []
+        plain = True  # only cssSelectors, as the export writes them
+        for _, part in context.nodes(here):
+            if part is None:
+                plain = False
+                continue
+            if set(part.index()) - {"@type", "@context", "cssSelector"}:
+                plain = False
+            for name in ("cssSelector", "xpath", "xPath"):
+                found = part.get(name)
+                values.extend(item.value for item in (found.items() if found else []))
+        if plain and values and all(v in _SPEAKABLE for v in values):
+            return
+        said = ", ".join(shown(v, 60) for v in values[:4] if isinstance(v, str))
+        context.report(
+            here,
+            "import-dropped",
+            "speakable is not kept: the model holds the headline and the standfirst speakable "
+            "always, and other parts by the ids of their paragraphs, which "
+            + (f"its selectors ({said})" if said else "it")
+            + " cannot name in a body the JSON-LD holds as one text",
+        )
+
+    def live(self) -> LiveCoverage | None:
+        """The live coverage of a live blog: ``coverageStartTime``, ``coverageEndTime`` and
+        the ``liveBlogUpdate``\\ s (each a ``BlogPosting`` with ``headline``,
+        ``datePublished`` and ``articleBody``), oldest first.  An update the model cannot
+        hold (no headline, date or text, or dated outside the coverage) is dropped, said."""
+        context = self.context
+        start_here = self.prop("coverageStartTime")
+        end_here = self.prop("coverageEndTime")
+        updates_here = self.prop("liveBlogUpdate")
+        if start_here is None and end_here is None and updates_here is None:
+            return None
+        start = context.moment(start_here, "coverageStartTime")
+        if start is None:
+            context.report(
+                start_here or end_here or updates_here,
+                "import-dropped",
+                "the live coverage is not kept: the model needs its coverageStartTime (when it "
+                "began)" + (", which is not readable" if start_here is not None else ""),
+            )
+            return None
+        end = context.moment(end_here, "coverageEndTime")
+        if end is not None and end < start:
+            context.report(
+                end_here,
+                "import-date-order",
+                f"coverageEndTime {_iso(end)} is before coverageStartTime {_iso(start)}; "
+                "coverageEndTime dropped",
+            )
+            end = None
+        updates: list[LiveUpdate] = []
+        unread: dict[str, list[Here]] = {}
+        dropped: dict[str, list[Here]] = {}
+        seen: set[int] = set()
+        for item, update in context.nodes(updates_here):
+            if update is not None:
+                if id(update.here.value) in seen:
+                    continue  # the same update named twice
+                seen.add(id(update.here.value))
+            found = self.update(item, update, start, end, unread)
+            if isinstance(found, LiveUpdate):
+                updates.append(found)
+            else:
+                dropped.setdefault(found, []).append(item)
+        for why, places in dropped.items():
+            others = ", ".join(place.pointer for place in places[1:6])
+            more = ", ..." if len(places) > 6 else ""
+            also = f" (and {others}{more})" if others else ""
+            updates_said = f"{len(places)} updates" if len(places) > 1 else "an update"
+            context.report(
+                places[0],
+                "import-dropped",
+                f"liveBlogUpdate: {updates_said} {why}{also}; not kept",
+            )
+        self.unread_of_updates(unread, len(seen))
+        updates.sort(key=lambda u: u.date)  # stable: updates of one time keep their order
+        return LiveCoverage(start=start, end=end, updates=tuple(updates))
+
+    def unread_of_updates(self, unread: dict[str, list[Here]], count: int) -> None:
+        """The properties of the live updates the model has no field for, each said once for
+        all the updates that have it (a live blog's hundreds of updates each have a ``url``
+        and an ``author``), at the first of them."""
+        context = self.context
+        vocab = vocabulary()
+        for key, places in unread.items():
+            name = term(key)
+            many = f" ({len(places)} of the {count} updates)" if count > 1 else ""
+            if vocab.is_property(name):
+                reason = _UPDATE_REASONS.get(
+                    name, "the model's updates have a headline, a date and a text"
+                )
+                message = f"{name} of the live updates{many} is not kept: {reason}"
+                context.report(places[0], "import-dropped", message)
+            else:
+                spelled = vocab.spelled(name)
+                hint = f" (did you mean {spelled}?)" if spelled else ""
+                code = "import-property-spelling" if spelled else "import-unknown-property"
+                message = (
+                    f"{shown(key)} of the live updates{many} is not a schema.org property"
+                    f"{hint}; dropped"
+                )
+                context.report(places[0], code, message)
+
+    def update(
+        self,
+        here: Here,
+        node: Node | None,
+        start: dt.datetime,
+        end: dt.datetime | None,
+        unread: dict[str, list[Here]],
+    ) -> LiveUpdate | str:
+        """One update of a live blog, or why the model cannot hold it, to be said once for
+        all the updates it is true of.  The properties the update has that are not read are
+        added to ``unread``, by key, to be said once for all the updates too."""
+        context = self.context
+        if node is None:
+            return "that is no BlogPosting"
+        context.check_types(node)
+        keys: set[str] = set()
+
+        def read(name: str) -> Here | None:
+            found = context.read(node, name)
+            if found is not None:
+                keys.add(_key(found))
+            return found
+
+        headline = context.text(read("headline") or read("name"), LiveUpdate, "headline")
+        date = context.moment(read("datePublished"), "datePublished of the update")
+        text = context.text(read("articleBody"), LiveUpdate, "text", lines=True)
+        for key, value in node.properties():
+            if key not in keys and not key.startswith("@"):
+                unread.setdefault(key, []).append(value)
+        missing = [
+            name
+            for name, value in (
+                ("headline", headline),
+                ("datePublished", date),
+                ("articleBody", text),
+            )
+            if value is None
+        ]
+        if headline is None or date is None or text is None:
+            return (
+                f"with no {' and no '.join(missing)} (the model's updates have a headline, a "
+                "date and a text)"
+            )
+        if date < start:
+            return f"dated before the live coverage starts ({_iso(start)}, coverageStartTime)"
+        if end is not None and date > end:
+            return f"dated after the live coverage ends ({_iso(end)}, coverageEndTime)"
+        identifier = context.ids.named(exported_id(node.id, "update"), None, "update")
+        return LiveUpdate(id=identifier, date=date, headline=headline, text=text)
 
     def headline(self) -> str | None:
         context = self.context
@@ -577,6 +916,21 @@ class _Importer:
         for text in parts:
             found.append(Paragraph(id=context.ids.make(f"p{len(found) + 1}"), text=text))
         return found
+
+
+#: Why a property of a live update is not kept, where there is more to say.
+_UPDATE_REASONS: Final = {
+    "author": "the model's updates have no byline of their own (the article's is in author)",
+    "image": "the model holds images of the article only",
+    "dateModified": "the model's updates have the date they were published only",
+    "url": "the model's updates have no address of their own (the export writes one)",
+}
+
+
+def _key(here: Here) -> str:
+    """The key of a property, as written, from its pointer."""
+    token = here.pointer.rsplit("/", 1)[-1]
+    return token.replace("~1", "/").replace("~0", "~")
 
 
 def _iso(value: dt.datetime) -> str:

@@ -20,6 +20,13 @@ the conjunction of a list (``and``, ``&``, or the article's language's: ``und``,
 ...), when every part looks like a person's name (two to five words, the first and the last
 capitalized, no digits).  ``A and B, Agency`` gives A and B, and the agency is reported.  Any
 other name that may hold several (a comma, a ``|``, a conjunction) is kept whole and reported.
+
+A person's ``jobTitle`` is a role in no organization: a text, or schema.org's ``Role`` pattern
+(``{"@type": "Role", "jobTitle": ..., "startDate": ..., "endDate": ...}``, as the export writes a
+role with dates).  An organization's Trust Project terms (``publishingPrinciples``,
+``correctionsPolicy`` ...) are its :class:`~newsarticle.Policies`, each the URL of a page (a URL,
+or a node with a ``url``); the four terms schema.org defines on ``NewsMediaOrganization`` alone
+are kept only for a news organization, the one type the export writes them on.
 """
 
 from __future__ import annotations
@@ -32,7 +39,7 @@ from typing import Any, Final
 import attrs
 
 from .._errors import shown
-from .._export._jsonld import _ORGANIZATION_TYPES, _PLACE_TYPES, _RELATIONS
+from .._export._jsonld import _ORGANIZATION_TYPES, _PLACE_TYPES, _POLICIES, _RELATIONS
 from .._model import (
     GeoCoordinates,
     Organization,
@@ -41,6 +48,7 @@ from .._model import (
     Person,
     Place,
     PlaceKind,
+    Policies,
     Relation,
     RelationKind,
     Role,
@@ -52,7 +60,7 @@ from ._ids import exported_id
 from ._text import clean_line
 from ._vocab import vocabulary
 
-__all__ = ["Entities", "split_byline"]
+__all__ = ["Entities", "page_url", "split_byline"]
 
 PEOPLE: Final = "people"
 ORGANIZATIONS: Final = "organizations"
@@ -199,6 +207,56 @@ def partial_date(text: str) -> PartialDate | None:
         return None
     value = found.value
     return PartialDate(year=value.year, month=value.month, day=value.day)
+
+
+def page_url(
+    context: Context, here: Here | None, cls: type[Any], field: str, what: str
+) -> str | None:
+    """The URL of a page a property names (a publisher's policy, the article's principles): a
+    URL, or a node (a ``CreativeWork``, a ``WebPage``) with a ``url``.  A text that is no URL
+    (the principles written out) and a node with no ``url`` are reported: the model holds the
+    URL of the page that states them."""
+    if here is None:
+        return None
+    items = [item for item in here.items() if item.value not in (None, "")]
+    if not items:
+        return None
+    if len(items) > 1:
+        context.report(
+            items[1],
+            "import-dropped",
+            f"{what} holds one URL; {len(items) - 1} more are not kept",
+        )
+    item = items[0]
+    value = item.value
+    if isinstance(value, dict):
+        node = context.graph.node(item)
+        if node is None:
+            return context.url_value(item, cls, field)  # an @id of nothing on the page
+        found = node.get("url")
+        if found is None:
+            kinds = "/".join(node.types) or "an object"
+            context.report(
+                item,
+                "import-dropped",
+                f"{what}: a {kinds} with no url is not kept; the model holds the URL of the "
+                "page that states it",
+            )
+            return None
+        return context.url_value(found, cls, field)
+    if isinstance(value, str) and _WORDS.search(value.strip()) and "://" not in value:
+        context.report(
+            item,
+            "import-dropped",
+            f"{what}: the text {shown(value, 40)} is not kept; the model holds the URL of the "
+            "page that states it",
+        )
+        return None
+    return context.url_value(item, cls, field)
+
+
+# Text that is words, not a URL: a space between two characters.
+_WORDS: Final = re.compile(r"\S\s+\S")
 
 
 class Entities:
@@ -492,6 +550,14 @@ class Entities:
         if node.id is None:
             self.by_name.setdefault((PEOPLE, fields["name"].casefold(), fields["url"]), draft)
         fields["roles"] = self._roles(node)
+        principles = context.read(node, "publishingPrinciples")
+        if principles is not None:
+            context.report(
+                principles,
+                "import-dropped",
+                f"publishingPrinciples of {shown(fields['name'])} is not kept: the model keeps "
+                "the principles of the article and of organizations, not of people",
+            )
         relations = []
         for kind, term_name in _RELATIONS.items():
             target = context.read(node, term_name)
@@ -527,6 +593,12 @@ class Entities:
         roles: list[Role] = []
         titles = context.read(node, "jobTitle")
         for item in titles.items() if titles else []:
+            held = context.graph.node(item) if isinstance(item.value, dict) else None
+            if held is not None and held.is_a("Role"):
+                role = self._job_role(item, held)
+                if role is not None:
+                    roles.append(role)
+                continue
             title = context.text(item, Role, "title")
             if title is not None:
                 roles.append(Role(title=title))
@@ -564,6 +636,29 @@ class Entities:
                 self._unresolved(target, "affiliation")
             else:
                 organization = self.organization(target, other, "affiliation")
+        start, end = self._role_dates(here, node)
+        note = context.text(context.read(node, "description"), Role, "note")
+        return Role(title=title, organization=organization, start=start, end=end, note=note)
+
+    def _job_role(self, here: Here, node: Node) -> Role | None:
+        """A role in no organization written as schema.org's Role pattern: a ``Role`` node
+        standing for ``jobTitle``, holding the title (``jobTitle``, else ``roleName``) and
+        its dates."""
+        context = self.context
+        if not context.visit(node, "the role"):
+            return None
+        title_here = context.read(node, "jobTitle") or context.read(node, "roleName")
+        title = context.text(title_here, Role, "title")
+        if title is None:
+            context.report(here, "import-dropped", "a jobTitle Role with no jobTitle; dropped")
+            return None
+        start, end = self._role_dates(here, node)
+        note = context.text(context.read(node, "description"), Role, "note")
+        return Role(title=title, start=start, end=end, note=note)
+
+    def _role_dates(self, here: Here, node: Node) -> tuple[PartialDate | None, PartialDate | None]:
+        """A role's ``startDate`` and ``endDate`` (an end before the start is dropped)."""
+        context = self.context
         dates: dict[str, PartialDate | None] = {}
         for field, key in (("start", "startDate"), ("end", "endDate")):
             found = context.read(node, key)
@@ -577,14 +672,13 @@ class Entities:
                         f"{key}: {shown(found.value)} is not a date; dropped",
                     )
             dates[field] = value
-        note = context.text(context.read(node, "description"), Role, "note")
         start, end = dates["start"], dates["end"]
         if start is not None and end is not None and start.earliest > end.latest:
             context.report(
                 here, "import-bad-value", f"endDate {end} is before startDate {start}; dropped"
             )
             end = None
-        return Role(title=title, organization=organization, start=start, end=end, note=note)
+        return start, end
 
     def _organization(self, here: Here, node: Node, what: str) -> str | None:
         context = self.context
@@ -612,7 +706,33 @@ class Entities:
             fields["parent"] = self.organization_ref(
                 item, other, f"parentOrganization of {shown(fields['name'])}"
             )
+        fields["policies"] = self._policies(node, fields["kind"], fields["name"])
         return draft.id
+
+    def _policies(self, node: Node, kind: OrganizationKind, name: str) -> Policies | None:
+        """An organization's policies, each the URL of a page.  A term schema.org defines on
+        ``NewsMediaOrganization`` alone is kept only for a news organization (the export writes
+        it on no other type, so keeping it elsewhere would be lost on the next export)."""
+        context = self.context
+        exported = _ORGANIZATION_TYPES[kind]
+        found: dict[str, str] = {}
+        for field, term_name, domain in _POLICIES:
+            here = context.read(node, term_name)
+            if here is None:
+                continue
+            if exported not in domain:
+                kinds = "/".join(node.types) or "an organization with no @type"
+                context.report(
+                    here,
+                    "import-dropped",
+                    f"{term_name} of {shown(name)} is not kept: schema.org defines it on "
+                    f"NewsMediaOrganization only, and this is a {kinds}",
+                )
+                continue
+            url = page_url(context, here, Policies, field, f"{term_name} of {shown(name)}")
+            if url is not None:
+                found[field] = url
+        return Policies(**found) if found else None
 
     def organization_ref(self, item: Here, node: Node | None, what: str) -> str | None:
         if node is None:

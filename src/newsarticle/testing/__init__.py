@@ -11,9 +11,12 @@ Use them to test your own pipelines against any article newsarticle accepts::
 
 :func:`articles` builds whole articles whose references all resolve, whose
 anchored quotes stand in their paragraphs and whose dates are in order: each
-one validates with no problem.  The strategies of the other classes take the
-ids their references may name, by collection (``refs={"people": ["p1"]}``), so
-they compose.  :func:`schema_documents` builds JSON values from the bundled
+one validates with no problem.  Now and then they use every feature of the
+model: paragraphs behind a paywall, speakable paragraphs, fact checks (claims
+with reviews, rated on a scale), the organizations' policies, live blogs with
+their updates.  The strategies of the other classes take the ids their
+references may name, by collection (``refs={"people": ["p1"]}``), so they
+compose.  :func:`schema_documents` builds JSON values from the bundled
 schema itself, with no knowledge of the model.
 
 Every strategy is derived from the declarations of the model (its rules and
@@ -36,14 +39,17 @@ from .._model import (
     Article,
     Attribution,
     Claim,
+    ClaimReview,
     Correction,
     GeoCoordinates,
     Image,
+    LiveCoverage,
     Organization,
     Paragraph,
     PartialDate,
     Person,
     Place,
+    Policies,
     Quote,
     Relation,
     Role,
@@ -58,6 +64,7 @@ from ._schema import schema_documents
 __all__ = [
     "articles",
     "attributions",
+    "claim_reviews",
     "claims",
     "corrections",
     "datetimes",
@@ -66,12 +73,14 @@ __all__ = [
     "images",
     "languages",
     "lines",
+    "live_coverages",
     "organizations",
     "paragraph_texts",
     "paragraphs",
     "partial_dates",
     "people",
     "places",
+    "policies",
     "quotes",
     "relations",
     "roles",
@@ -183,6 +192,23 @@ def corrections(
     return strategy(Correction, refs=refs, not_before=after)
 
 
+def live_coverages() -> st.SearchStrategy[LiveCoverage]:
+    """Live coverage: its end (when it has one) not before its start, its updates dated
+    within it, their ids different from each other."""
+    return strategy(LiveCoverage)
+
+
+def claim_reviews(refs: Refs | None = None) -> st.SearchStrategy[ClaimReview]:
+    """Reviews of a claim by people and organizations drawn from ``refs`` (or by the
+    publisher), rated on a scale (worst below best, the rating between) or in words only."""
+    return strategy(ClaimReview, refs=refs)
+
+
+def policies() -> st.SearchStrategy[Policies]:
+    """An organization's policies: any of the pages, none to all."""
+    return strategy(Policies)
+
+
 def roles(refs: Refs | None = None) -> st.SearchStrategy[Role]:
     """Roles, in organizations drawn from ``refs["organizations"]``; start never after end."""
     return strategy(Role, refs=refs)
@@ -258,8 +284,11 @@ def claims(
 @functools.cache
 def articles(*, max_entities: int = 3) -> st.SearchStrategy[Article]:
     """Whole articles that validate with no problem: every reference resolves,
-    anchored quotes stand in their paragraphs, dates are in order, every
-    attribution and unnamed source is used.
+    anchored quotes stand in their paragraphs, dates are in order (date_modified
+    no earlier than the latest correction, a live blog's updates within its
+    coverage), ids are unique (a live blog's updates' too), an article free to
+    read has no paragraph for subscribers, reviews are rated on their scale, and
+    every attribution and unnamed source is used.
 
     Each collection of objects with ids holds at most ``max_entities`` of them;
     attributions, and quotes and claims together, at most twice as many.

@@ -10,8 +10,14 @@ first.  What integrity asks beyond the declarations is written here once:
   objects of a class with a required reference to the collection), and some quotes and
   claims share one;
 * every unnamed source is referred to: those nothing refers to are left out;
-* ``date_modified`` and the corrections are not before ``date_published`` (see
-  :data:`._derive.NOT_BEFORE`).
+* ``date_modified`` and the corrections are not before ``date_published``, nor
+  ``date_modified`` before the latest correction (see :data:`._derive.NOT_BEFORE` and
+  :data:`._derive.AFTER_LATEST`);
+* an id the article's objects hold outside its collections (a live blog's update) is none of
+  the article's other ids (:class:`._derive.Context` ``taken``);
+* a value of the article that one of its objects contradicts gives way to it
+  (:data:`_OVERRULED`): an article said to be free to read, with a paragraph for
+  subscribers, is for subscribers.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from typing import Any, Final
 import attrs
 from hypothesis import strategies as st
 
-from .._model import Article
+from .._model import Access, Article
 from .._rules import spec
 from ._derive import PUBLISHED, Context, Plan, plan
 from ._values import id_values, indices, sizes
@@ -33,6 +39,33 @@ __all__ = ["article_strategy"]
 _USED_BY_STATEMENTS: Final = ("attributions",)
 #: Collections whose objects nothing refers to are left out of the article.
 _DROPPED_UNLESS_USED: Final = ("unnamed_sources",)
+
+
+@attrs.frozen
+class _Overruled:
+    """A value ``value`` of the article's ``field`` that an object of ``collection`` whose
+    ``member`` is ``by`` contradicts: the field is ``instead`` then."""
+
+    field: str
+    value: object
+    collection: str
+    member: str
+    by: object
+    instead: object
+
+    def apply(self, out: dict[str, Any]) -> None:
+        if out.get(self.field) == self.value and any(
+            getattr(item, self.member) == self.by for item in out.get(self.collection, ())
+        ):
+            out[self.field] = self.instead
+
+
+#: Values of the article its objects contradict (integrity's ``paywall-contradiction``).
+_OVERRULED: Final = (
+    _Overruled(
+        "access", Access.FREE, "paragraphs", "access", Access.SUBSCRIBERS, Access.SUBSCRIBERS
+    ),
+)
 
 
 @attrs.frozen
@@ -149,6 +182,7 @@ def _draw_article(draw: st.DrawFn, cls: type[Any], most: int) -> Any:
     ids = {name: tuple(next(pool) for _ in range(counts[name])) for name in layout.collections}
     objects: dict[str, Sequence[Any]] = {}
     context = Context(ids, objects)
+    context.taken = {article_id, *(identifier for own in ids.values() for identifier in own)}
     for name in layout.order:
         found, decided = layout.collections[name], forced.get(name, [])
         context.collection = name
@@ -177,6 +211,8 @@ def _draw_article(draw: st.DrawFn, cls: type[Any], most: int) -> Any:
     for name in _DROPPED_UNLESS_USED:
         if name in out:
             out[name] = tuple(item for item in out[name] if item.id in context.used)
+    for overruled in _OVERRULED:
+        overruled.apply(out)
     return layout.plan.make(out)
 
 

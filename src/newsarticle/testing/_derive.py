@@ -9,9 +9,21 @@ the ids of the collections it may name, which the caller gives in a :class:`Cont
 never the object's own id; ``anchors`` take consecutive paragraphs of the context and the
 object's ``text`` from them.  So a field declared in the model is drawn with no edit here.
 
-What the declarations do not say is written here once: a pair of fields ``start`` and
-``end`` is put in order, and the timestamps :data:`NOT_BEFORE` are drawn no earlier than the
-context's ``not_before`` (the article's date of publication, :data:`PUBLISHED`).
+What the declarations do not say is written here once:
+
+* a pair of fields ``start`` and ``end`` is put in order;
+* the timestamps :data:`NOT_BEFORE` are drawn no earlier than the context's ``not_before``
+  (the article's date of publication, :data:`PUBLISHED`), nor after its ``not_after``;
+  those of :data:`AFTER_LATEST` no earlier than the latest timestamp of a sequence of their
+  own object either (an article's ``date_modified``, its corrections' dates), which is drawn
+  first;
+* the objects held by a class of :data:`SPANS` are drawn within its span: its pair of
+  timestamps, put in order, is their ``not_before`` and ``not_after`` (a live blog's updates
+  are dated within its coverage);
+* the fields of a class of :data:`SCALES` are drawn as a scale: all or none, the lowest
+  below the highest and the middle one between (a review's rating);
+* an id drawn for an object that holds none of the context's (a live blog's update) is new
+  among the ids the context has ``taken`` (all the ids of the article).
 
 A plan draws inside one composite strategy, straight from strategies built once (a
 reference is an index into its pool, drawn from a strategy made once per pool size), so a
@@ -28,13 +40,14 @@ from typing import Any, Final, TypeGuard
 import attrs
 from hypothesis import strategies as st
 
-from .._model import Article, Correction, PartialDate
-from .._rules import ID, TIMESTAMP, Rule, Spec, spec
+from .._model import Article, ClaimReview, Correction, LiveCoverage, LiveUpdate, PartialDate
+from .._rules import ID, TIMESTAMP, RangeRule, Rule, Spec, spec
 from ._values import (
     MAX_ITEMS,
     PRESENT,
     Draw,
     Values,
+    between,
     id_values,
     indices,
     later,
@@ -44,12 +57,36 @@ from ._values import (
     values,
 )
 
-__all__ = ["NOT_BEFORE", "PUBLISHED", "Context", "Plan", "plan", "strategy"]
+__all__ = [
+    "AFTER_LATEST",
+    "NOT_BEFORE",
+    "PUBLISHED",
+    "SCALES",
+    "SPANS",
+    "Context",
+    "Plan",
+    "plan",
+    "strategy",
+]
 
 #: The article's date of publication (class, field) ...
 PUBLISHED: Final = (Article, "date_published")
-#: ... and the timestamps (class, field) that are never before it (in subclasses too).
-NOT_BEFORE: Final = frozenset({(Article, "date_modified"), (Correction, "date")})
+#: ... and the timestamps (class, field) that are never before it (in subclasses too): the
+#: context's ``not_before``, which a span (:data:`SPANS`) replaces with its start (and its
+#: end as ``not_after``).
+NOT_BEFORE: Final = frozenset(
+    {(Article, "date_modified"), (Correction, "date"), (LiveUpdate, "date")}
+)
+#: Timestamps of :data:`NOT_BEFORE` (class, field) that are never before the latest timestamp
+#: of a sequence of the same object either: (the sequence, the timestamp of its items).  A
+#: correction modifies the article.
+AFTER_LATEST: Final = {(Article, "date_modified"): ("corrections", "date")}
+#: Classes whose pair of timestamps (earlier, later; a later one left out: no end) bounds
+#: the timestamps of :data:`NOT_BEFORE` of the objects they hold.
+SPANS: Final = {LiveCoverage: ("start", "end")}
+#: Classes whose three numbers make a scale (lowest, middle, highest): all given or none,
+#: the lowest below the highest, the middle one from the one to the other.
+SCALES: Final = {ClaimReview: ("worst_rating", "rating", "best_rating")}
 #: Fields drawn in order: (earlier, later).
 _ORDERED: Final = (("start", "end"),)
 #: The paragraphs an anchored quote or claim stands in, at most.
@@ -65,8 +102,10 @@ class Context:
     the article itself), and ``identity`` the same until its ``id`` field takes it (so no
     object it holds takes it too); ``collection`` and ``position``: where that object stands
     (``acyclic`` references name only those before it); ``forced``: references decided
-    beforehand, by (class, field); ``not_before``: the moment the timestamps of
-    :data:`NOT_BEFORE` do not precede; ``used``: every id drawn for a reference.
+    beforehand, by (class, field); ``not_before`` and ``not_after``: the moments the
+    timestamps of :data:`NOT_BEFORE` do not precede and do not follow (None: no bound);
+    ``used``: every id drawn for a reference; ``taken``: every id of the article, which a
+    new id drawn for an object (an :class:`_Identity` with no ``identity`` to take) is not.
     """
 
     __slots__ = (
@@ -74,11 +113,13 @@ class Context:
         "forced",
         "identity",
         "ids",
+        "not_after",
         "not_before",
         "objects",
         "order",
         "owner",
         "position",
+        "taken",
         "used",
     )
 
@@ -97,7 +138,9 @@ class Context:
         self.position: int | None = None
         self.forced: Mapping[tuple[type[Any], str], Any] = {}
         self.not_before = not_before
+        self.not_after: dt.datetime | None = None
         self.used: set[str] = set()
+        self.taken: set[str] = set()
 
     def pool(self, declared: Spec) -> list[str]:
         """The ids a reference declared so may name, in a fixed order."""
@@ -137,14 +180,17 @@ class _Value:
 
 @attrs.frozen
 class _Identity:
-    """The ``id`` of an object: the one the context holds for it, or any."""
+    """The ``id`` of an object: the one the context holds for it, or a new one."""
 
     name: str
 
     def draw(self, draw: Draw, context: Context, out: dict[str, Any]) -> None:
         identity = context.identity
         if identity is None:
-            out[self.name] = id_values().one(draw)
+            ids = id_values()
+            identity = ids.new(ids.one(draw), context.taken)
+            context.taken.add(identity)
+            out[self.name] = identity
         else:
             out[self.name], context.identity = identity, None
 
@@ -251,23 +297,91 @@ class _Anchored:
 
 @attrs.frozen
 class _NotBefore:
-    """A timestamp no earlier than the context's ``not_before``, when it has one."""
+    """A timestamp no earlier than the context's ``not_before`` and no later than its
+    ``not_after``, when it has them, and no earlier than the latest timestamp of the
+    sequence ``after_latest`` names (sequence, timestamp field) in the same object."""
 
     name: str
     values: Values
     optional: bool
+    after_latest: tuple[str, str] | None = None
 
     def draw(self, draw: Draw, context: Context, out: dict[str, Any]) -> None:
-        base = context.not_before
-        if base is None:
-            out[self.name] = self.values.optional(draw) if self.optional else self.values.one(draw)
-        elif self.optional and not draw(PRESENT):
+        if self.optional and not draw(PRESENT):
             out[self.name] = None
-        else:
-            out[self.name] = later(draw, base)
+            return
+        low, high = context.not_before, context.not_after
+        if self.after_latest is not None:
+            sequence, key = self.after_latest
+            moments = [getattr(item, key) for item in out[sequence]]
+            if low is not None:
+                moments.append(low)
+            low = max(moments, default=None)
+        if low is None:
+            moment = self.values.one(draw)
+            out[self.name] = moment if high is None or moment <= high else high
+        elif high is None:
+            out[self.name] = later(draw, low)
+        else:  # a not_before later than the not_after wins
+            out[self.name] = between(draw, low, max(low, high))
 
 
-_Step = _Value | _Identity | _Reference | _Nested | _Anchored | _NotBefore
+@attrs.frozen
+class _Within:
+    """Objects drawn within the span of the object that holds them: its pair of timestamps
+    (put in order first) is their context's ``not_before`` and ``not_after``."""
+
+    step: _Nested
+    earlier: str
+    later: str
+
+    @property
+    def name(self) -> str:
+        return self.step.name
+
+    def draw(self, draw: Draw, context: Context, out: dict[str, Any]) -> None:
+        if _before(out[self.earlier], out[self.later]):
+            out[self.earlier], out[self.later] = out[self.later], out[self.earlier]
+        bounds = context.not_before, context.not_after
+        context.not_before, context.not_after = out[self.earlier], out[self.later]
+        try:
+            self.step.draw(draw, context, out)
+        finally:
+            context.not_before, context.not_after = bounds
+
+    def feasible(self, context: Context) -> bool:
+        return self.step.feasible(context)
+
+
+@attrs.frozen
+class _Scale:
+    """Three numbers of one rule that make a scale: all None, or the lowest below the highest
+    and the middle one from the one to the other (absent half the time, which it shrinks
+    towards)."""
+
+    names: tuple[str, str, str]  #: lowest, middle, highest
+    values: Values
+    minimum: float
+    maximum: float
+
+    @property
+    def name(self) -> str:
+        return self.names[1]
+
+    def draw(self, draw: Draw, context: Context, out: dict[str, Any]) -> None:
+        if not draw(PRESENT):
+            out.update(dict.fromkeys(self.names))
+            return
+        lowest, middle, highest = sorted(self.values.one(draw) for _ in self.names)
+        if not lowest < highest:  # all three the same: one end of the scale moves out
+            if lowest > self.minimum:
+                lowest = type(lowest)(self.minimum)
+            else:
+                highest = type(highest)(self.maximum)
+        out.update(zip(self.names, (lowest, middle, highest), strict=True))
+
+
+_Step = _Value | _Identity | _Reference | _Nested | _Anchored | _NotBefore | _Within | _Scale
 
 
 # --- plans ----------------------------------------------------------------------------
@@ -329,7 +443,9 @@ class Plan:
     def feasible(self, context: Context) -> bool:
         """Whether every required reference of the class has something to name."""
         return all(
-            step.feasible(context) for step in self.steps if isinstance(step, _Reference | _Nested)
+            step.feasible(context)
+            for step in self.steps
+            if isinstance(step, _Reference | _Nested | _Within)
         )
 
 
@@ -347,11 +463,17 @@ def plan(cls: type[Any]) -> Plan:
 def _plan(cls: type[Any]) -> Plan:
     fields = {field.name: spec(field) for field in attrs.fields(cls)}
     anchored = any(declared.anchors for declared in fields.values())
+    span = next((pair for owner, pair in SPANS.items() if issubclass(cls, owner)), None)
+    scale = next((names for owner, names in SCALES.items() if issubclass(cls, owner)), None)
     steps: list[_Step] = []
     for name, declared in fields.items():
         rule = declared.rule
         if anchored and name == "text":
             continue  # drawn with the anchors
+        if scale is not None and name in scale:
+            if name == scale[0]:
+                steps.append(_scale(scale, fields))
+            continue
         if declared.anchors:
             assert declared.refs is not None
             assert len(declared.refs) == 1, "anchors name one collection"
@@ -365,13 +487,49 @@ def _plan(cls: type[Any]) -> Plan:
         elif any(issubclass(cls, owner) and name == key for owner, key in NOT_BEFORE):
             assert rule is TIMESTAMP
             assert declared.shape in ("one", "optional")
-            steps.append(_NotBefore(name, values(TIMESTAMP), declared.shape == "optional"))
+            latest = next(
+                (
+                    pair
+                    for (owner, key), pair in AFTER_LATEST.items()
+                    if issubclass(cls, owner) and name == key
+                ),
+                None,
+            )
+            steps.append(_NotBefore(name, values(TIMESTAMP), declared.shape == "optional", latest))
         elif _is_model(rule):
-            steps.append(_Nested(name, plan(rule), declared.shape))
+            nested = _Nested(name, plan(rule), declared.shape)
+            steps.append(nested if span is None else _Within(nested, *span))
         else:
             steps.append(_Value(name, _kind_values(rule), declared.shape, declared.unique))
     ordered = tuple(pair for pair in _ORDERED if set(pair) <= set(fields))
-    return Plan(cls, tuple(steps), ordered)
+    return Plan(cls, tuple(_after_what_they_follow(steps)), ordered)
+
+
+def _scale(names: tuple[str, str, str], fields: Mapping[str, Spec]) -> _Scale:
+    """The step that draws the three numbers of a scale (:data:`SCALES`)."""
+    rules = {fields[name].rule for name in names}
+    assert len(rules) == 1, "the numbers of a scale share a rule"
+    (rule,) = rules
+    assert isinstance(rule, RangeRule)
+    assert {fields[name].shape for name in names} == {"optional"}, "a scale may be absent"
+    return _Scale(names, values(rule), rule.minimum, rule.maximum)
+
+
+def _after_what_they_follow(steps: list[_Step]) -> list[_Step]:
+    """The steps, each timestamp of :data:`AFTER_LATEST` moved after the sequence it follows
+    (and each step of :data:`SPANS` after the pair of timestamps it reads)."""
+    found = list(steps)
+    for step in steps:
+        follows: tuple[str, ...] = ()
+        if isinstance(step, _NotBefore) and step.after_latest is not None:
+            follows = (step.after_latest[0],)
+        elif isinstance(step, _Within):
+            follows = (step.earlier, step.later)
+        if follows:
+            found.remove(step)
+            names = [other.name for other in found]
+            found.insert(max(names.index(name) for name in follows) + 1, step)
+    return found
 
 
 _STRATEGIES: Final[dict[tuple[Any, ...], st.SearchStrategy[Any]]] = {}
@@ -424,6 +582,8 @@ def _strategy(
     if identity is not None and not found.identified:
         raise TypeError(f"{cls.__name__} has no id")
 
+    known = frozenset(identifier for ids in pools.values() for identifier in ids)
+
     @st.composite
     def one(draw: st.DrawFn) -> Any:
         context.owner = None
@@ -431,6 +591,7 @@ def _strategy(
             context.owner = id_values().one(draw) if identity is None else draw(identity)
         context.identity = context.owner
         context.used = set()
+        context.taken = set(known) if context.owner is None else {*known, context.owner}
         return found.draw(draw, context)
 
     return one()

@@ -49,6 +49,7 @@ __all__ = [
     "Draw",
     "Spread",
     "Values",
+    "between",
     "id_values",
     "indices",
     "later",
@@ -216,20 +217,25 @@ class _Ids(Values):
         seen: set[str] = set()
         found = []
         for identifier in identifiers:
-            step = 0
-            candidate = identifier
-            while candidate in seen:
-                suffix, number = "", step
-                while True:
-                    number, digit = divmod(number, len(self.alphabet))
-                    suffix += self.alphabet[digit]
-                    if not number:
-                        break
-                candidate = identifier[: self.max_length - len(suffix)] + suffix
-                step += 1
+            candidate = self.new(identifier, seen)
             seen.add(candidate)
             found.append(candidate)
         return found
+
+    def new(self, identifier: str, taken: set[str] | frozenset[str]) -> str:
+        """``identifier``, given a suffix (its end) until it is none of ``taken``."""
+        step = 0
+        candidate = identifier
+        while candidate in taken:
+            suffix, number = "", step
+            while True:
+                number, digit = divmod(number, len(self.alphabet))
+                suffix += self.alphabet[digit]
+                if not number:
+                    break
+            candidate = identifier[: self.max_length - len(suffix)] + suffix
+            step += 1
+        return candidate
 
 
 @functools.cache
@@ -515,6 +521,36 @@ def later(draw: Draw, moment: dt.datetime) -> dt.datetime:
         return (moment + delta).astimezone(zone)
     except OverflowError:  # beyond year 9999
         return moment.astimezone(zone)
+
+
+#: Where a timestamp between two moments falls: one in eight at the first, one in eight at
+#: the last, the others anywhere between (in steps of a millionth of the span).
+_WHERE: Final = indices(8)
+_STEPS: Final = 1_000_000
+_BETWEEN: Final = Spread(_STEPS + 1)
+_MICROSECOND: Final = dt.timedelta(microseconds=1)
+
+
+def between(draw: Draw, low: dt.datetime, high: dt.datetime) -> dt.datetime:
+    """A moment from ``low`` to ``high`` (``low`` not after ``high``), both included, at any
+    offset."""
+    where = draw(_WHERE)
+    if where == 0:
+        moment = low
+    elif where == 1:
+        moment = high
+    else:
+        span = (high - low) // _MICROSECOND
+        offset = dt.timedelta(microseconds=span * _BETWEEN.draw(draw) // _STEPS)
+        try:
+            moment = low + offset
+        except OverflowError:  # beyond year 9999 at low's offset (high's is another)
+            moment = high
+    zone = _ZONES[draw(_MINUTES)]
+    try:
+        return moment.astimezone(zone)
+    except OverflowError:  # beyond year 9999 (or before year 1) at that offset
+        return moment
 
 
 class _PartialDates(Values):
