@@ -50,6 +50,8 @@ from newsarticle import (
     to_html,
     to_jsonld,
 )
+from newsarticle._import._vocab import vocabulary
+from newsarticle._model import Logo
 from newsarticle._selectors import single_class
 from newsarticle.testing import articles
 
@@ -260,6 +262,78 @@ def test_trafilatura_never_takes_a_quoted_or_mentioned_person_for_an_author(
     are exactly the article's, whoever else the article names or quotes."""
     expected = sorted(article.index[i].name for i in article.authors)  # type: ignore[union-attr]
     assert expected == sorted(trafilatura_authors(to_html(article)))
+
+
+def citing() -> Article:
+    """An invented article under example.com that cites an op-ed, a post and an article, each
+    with a title, by a newsroom that is both its author and its publisher."""
+    desk = Organization(
+        id="desk",
+        name="The Example Desk",
+        kind=OrganizationKind.NEWS_MEDIA,
+        url="https://desk.example.com/",
+        logo=Logo(url="https://desk.example.com/logo.png", width=600, height=60),
+    )
+    ana = Person(id="ana", name="Ana Example")
+    works = [
+        Attribution(
+            id=f"{channel.value}-work",
+            channel=channel,
+            verification=Verification.VERIFIED,
+            source="ana",
+            title=f"Ana's {channel.value.replace('_', ' ')} on the example lake",
+            url=f"https://other.example.com/{channel.value}",
+        )
+        for channel in (Channel.OP_ED, Channel.SOCIAL_MEDIA_POST, Channel.ARTICLE)
+    ]
+    claims = [
+        Claim(id=f"claim-{n}", text="the lake is rising", attribution=work.id)
+        for n, work in enumerate(works)
+    ]
+    return Article(
+        id="lake",
+        headline="Invented: the example lake rises",
+        language="en",
+        url="https://desk.example.com/lake",
+        date_published=dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC),
+        authors=["desk"],
+        publisher="desk",
+        organizations=[desk],
+        people=[ana],
+        paragraphs=[Paragraph(id="p1", text="This article is invented for the tests.")],
+        attributions=works,
+        claims=claims,
+    )
+
+
+def test_extractors_take_the_page_article_among_the_works_it_cites() -> None:
+    """With an op-ed, a post and an article cited, extruct's JSON-LD holds one node of an
+    article type (the page's own, at the top of the graph) and trafilatura takes its
+    headline as the title; the publisher, also the author, gives trafilatura the site name
+    it reads from publisher.name."""
+    article = citing()
+    page = to_html(article)
+    (document,) = extruct.extract(page, base_url=article.url)["json-ld"]
+    articles_ = vocabulary().descendants("Article")
+    found = [o for o in objects(document) if not articles_.isdisjoint(_types(o))]
+    assert [document["@graph"][0]] == found
+    metadata = trafilatura.extract_metadata(page)
+    assert (article.headline, "The Example Desk") == (metadata.title, metadata.sitename)
+
+
+@settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow])
+@given(plain_articles())
+def test_trafilatura_reads_the_publishers_name_as_the_site_name(article: Article) -> None:
+    """For any article with a publisher (also one that is an author), trafilatura's site name
+    is the publisher's name, which it reads from publisher.name without resolving references."""
+    if article.publisher is not None:
+        publisher = article.index[article.publisher]
+        assert publisher.name == trafilatura.extract_metadata(to_html(article)).sitename  # type: ignore[union-attr]
+
+
+def _types(node: dict[str, Any]) -> list[Any]:
+    kinds = node.get("@type", [])
+    return kinds if isinstance(kinds, list) else [kinds]
 
 
 # --- the parts the JSON-LD names, live blogs, fact checks, policies ------------------------

@@ -228,6 +228,69 @@ def test_the_title_of_an_svg_is_not_the_page_title() -> None:
     assert "Page" == page.meta.title
 
 
+@pytest.mark.parametrize(
+    "tag",
+    [
+        '<meta property="og:title" content="T">',
+        '<meta content="T" property="og:title">',
+        '<meta property="og:title" content="T"/>',
+        '<meta property="og:title" content="T" >',
+        "<meta property='og:title' content='T'>",
+        '<META PROPERTY="OG:TITLE" CONTENT="T">',
+        '<meta\nproperty="og:title"\ncontent="T">',
+        "<meta property=og:title content=T>",
+        '<meta property="&#111;g:title" content="&#84;">',
+        '<meta data-x="1" property="og:title" content="T">',
+        '<meta property="og:title" name="x" content="T">',
+    ],
+)
+def test_a_meta_is_read_alike_however_it_is_written(tag: str) -> None:
+    """A <meta> is read by its attributes, whatever their order, case, quotes, spacing or
+    character references, and whatever else the tag holds."""
+    page = read_page(f"<html><head>{tag}</head></html>")
+    assert {"og:title": "T"} == dict(page.meta.meta)
+
+
+def test_a_meta_the_page_ends_inside_is_not_read() -> None:
+    """A <meta> whose content is never closed holds the rest of the page, as in a browser:
+    nothing is read from it, not even the start of a <meta> of the common form."""
+    page = read_page('<html><meta property="og:a" content="<meta property="og:b" content="x')
+    assert {} == dict(page.meta.meta)
+
+
+def test_svg_and_math_hold_no_page_data_but_an_html_element_ends_them() -> None:
+    """Inside <svg> and <math> (nested or not, closed by either end tag), a <title> or a
+    script is part of the drawing; an HTML element such as <meta> ends the drawing, and is
+    read."""
+    body = (
+        '<svg viewBox="0 0 1 1"><path d="M0 0"/><title>Icon</title></svg>'
+        "<svg><g><svg></svg><title>Nested</title></g></svg><svg/>"
+        f"<math><mi>x</mi></math><svg>{SCRIPT}{{}}</script></math>"
+        '<svg><meta property="og:title" content="Out"><title>Page</title></svg>'
+    )
+    page = read_page(f"<html><body>{body}{SCRIPT}{{}}</script></body></html>")
+    assert ("Page", {"og:title": "Out"}) == (page.meta.title, dict(page.meta.meta))
+    assert 1 == len(page.blocks)
+
+
+def test_tag_names_are_lower_cased_as_the_tokenizer_does() -> None:
+    """A tag name is read in any case, and a Kelvin sign lower-cases to "k": ``<LINK>`` with
+    one is a link, ``<blocKquote>`` ends a drawing; a dotless i is no i."""
+    page = read_page(
+        "<html><l\u0131nk rel=canonical href=/dotless>"
+        "<LIN\u212a REL=CANONICAL HREF=/kelvin>"
+        '<svg><bloc\u212aquote><meta property="og:title" content="T"></svg></html>'
+    )
+    assert ("/kelvin", {"og:title": "T"}) == (page.meta.canonical, dict(page.meta.meta))
+
+
+def test_an_end_tag_that_is_not_a_tag_ends_the_reading() -> None:
+    """A script (or raw text) ends at '</script' in any case, a long s for an s included; an
+    end tag whose name then starts with no ASCII letter is not a tag: the reading stops."""
+    page = read_page(f"<html><script>x</\u017fcript>{SCRIPT}{{}}</script><title>T</title>")
+    assert ((), None) == (page.blocks, page.meta.title)
+
+
 def test_a_page_without_meta_has_none() -> None:
     """Nothing stated, nothing invented."""
     meta = read_page(page_of("{}")).meta
@@ -400,6 +463,32 @@ def test_malformed_markup_is_read_in_linear_time(unit: str) -> None:
     start = time.perf_counter()
     page = read_page("<html>" + unit * 40_000 + page_of("{}"))
     assert time.perf_counter() - start < 10
+    assert ["page-no-jsonld"] == codes(page) or page.blocks
+
+
+@pytest.mark.parametrize(
+    ("start", "unit"),
+    [
+        ("", "<a "),
+        ("", "<!--"),
+        ("<a ", '"'),
+        ("", '<a b="c" '),
+        ("", "<a b=c "),
+        ("", "<svg>"),
+        ("", "<svg><b>"),
+        ("", "<svg></svg>"),
+        ("<svg>", "<p"),
+        ("", '<meta property="og:x" content="'),
+        ("", "<script><!--<script>"),
+    ],
+)
+def test_a_megabyte_of_hostile_markup_is_read_in_linear_time(start: str, unit: str) -> None:
+    """A megabyte of markup repeated (tags, quotes and comments never closed, drawings
+    nested) is read in linear time: in seconds, not hours."""
+    text = "<html>" + start + unit * (1_000_000 // len(unit)) + page_of("{}")
+    started = time.perf_counter()
+    page = read_page(text)
+    assert time.perf_counter() - started < 10
     assert ["page-no-jsonld"] == codes(page) or page.blocks
 
 
@@ -649,6 +738,26 @@ def test_locate_places_members_at_their_key_and_items_at_their_start() -> None:
     assert (2, 2) == block.locate("/")
     assert (1, 22) == block.locate("/a~1b/~0/1/missing/deeper")
     assert (1, 3) == block.locate("/nothing")
+
+
+def test_locate_follows_a_pointer_through_a_repaired_block() -> None:
+    """In a block read after repairs, a value is placed in the block's own text, past the
+    comments and commas the repairs removed."""
+    block = only_block('{/* c */ "a": [1, // two\n 2,], "b": {"c": 3,},}')
+    assert {"a": [1, 2], "b": {"c": 3}} == block.value
+    assert [(1, 10), (1, 16), (2, 2), (2, 7), (2, 13), (2, 13)] == [
+        block.locate(pointer) for pointer in ("/a", "/a/0", "/a/1", "/b", "/b/c", "/b/c/d")
+    ]
+
+
+def test_locate_places_a_key_given_twice_at_its_last() -> None:
+    """Of a key given twice, the value kept is the last, and so is the place; a member only
+    the first value has is placed in it."""
+    block = only_block('{"a": {"x": 1, "y": 2},\n "a": {"x": 3}}')
+    assert {"a": {"x": 3}} == block.value
+    assert [(2, 2), (2, 8), (1, 16), (2, 2)] == [
+        block.locate(pointer) for pointer in ("/a", "/a/x", "/a/y", "/a/z")
+    ]
 
 
 def test_locate_in_a_block_without_value_is_its_start() -> None:

@@ -16,6 +16,7 @@ from helpers_export import (
     articles_with_secrets,
     definitions,
     example,
+    expand,
     objects,
     references,
     secrets_of,
@@ -55,6 +56,10 @@ from newsarticle import (
     to_text,
 )
 from newsarticle._export._jsonld import ARTICLE_TYPES
+from newsarticle._import._vocab import vocabulary
+from newsarticle._integrity import resolve
+from newsarticle._model import ORGANIZATIONS, Logo
+from newsarticle._rules import URL
 from newsarticle._selectors import DEFAULT_SELECTORS, single_class
 from newsarticle.testing import articles
 
@@ -143,11 +148,17 @@ def test_two_attributions_of_one_op_ed_cite_one_work() -> None:
     """The op-ed quoted for its text and for its title is one cited work, not two."""
     document = to_jsonld(example())
     citations = article_node(document)["citation"]
-    op_eds = [c for c in citations if c["@type"] == "OpinionNewsArticle"]
-    assert 1 == len(op_eds)
-    assert ("The mujahideen resistance to the Taliban begins now. But we need help.") == op_eds[0][
-        "headline"
+    op_eds = [
+        c for c in citations if c.get("additionalType") == "https://schema.org/OpinionNewsArticle"
     ]
+    assert 1 == len(op_eds)
+    assert (
+        "CreativeWork",
+        "The mujahideen resistance to the Taliban begins now. But we need help.",
+    ) == (
+        op_eds[0]["@type"],
+        op_eds[0]["name"],
+    )
     based_on = {
         q["@id"]: q.get("isBasedOn") for q in document["@graph"] if q["@type"] == "Quotation"
     }
@@ -172,8 +183,11 @@ def test_claim_of_a_named_source_has_creator_and_first_appearance() -> None:
     assert {"@id": "_:person-amrullah-saleh"} == claim["creator"]
     assert {"@id": "_:article"} == claim["appearance"]
     tweet = node_by_id(document, claim["firstAppearance"]["@id"])
-    assert "SocialMediaPosting" == tweet["@type"]
-    assert "2021-08-17" == tweet["dateCreated"]
+    assert ("CreativeWork", "https://schema.org/SocialMediaPosting", "2021-08-17") == (
+        tweet["@type"],
+        tweet["additionalType"],
+        tweet["dateCreated"],
+    )
 
 
 def test_places_carry_coordinates_containment_and_borders() -> None:
@@ -235,13 +249,17 @@ def test_ids_are_the_article_url_plus_a_fragment() -> None:
 @given(articles())
 def test_graph_defines_each_node_once_and_every_reference_resolves(article: Article) -> None:
     """Each person, organization, place, quote and claim is defined exactly once, no
-    node twice; every {"@id": ...} names a node of the document; every id is under
-    the article URL, or a blank node label when there is none."""
+    node twice (but a publisher that is also an author, summed up under author too);
+    every {"@id": ...} names a node of the document; every id is under the article URL,
+    or a blank node label when there is none."""
     document = to_jsonld(article)
     defined = definitions(document)
     expected = expected_ids(article, id_maker(article))
-    assert dict.fromkeys(expected, 1) == {i: defined[i] for i in expected}
-    assert all(1 == count for count in defined.values())
+    twice = {
+        id_maker(article)("organization", i) for i in article.authors if i == article.publisher
+    }
+    assert {i: 2 if i in twice else 1 for i in expected} == {i: defined[i] for i in expected}
+    assert all(2 if i in twice else 1 == count for i, count in defined.items())
     assert set() == set(references(document)) - set(defined)
     prefix = article.url.partition("#")[0] + "#" if article.url else "_:"
     assert all(i.startswith(prefix) for i in [*defined, *references(document)])
@@ -399,12 +417,74 @@ def test_every_exporter_refuses_a_broken_reference_the_same_way(export: Any) -> 
     assert InvalidArticleError is type(caught.value)
 
 
-def test_publisher_who_is_also_author_is_defined_once() -> None:
-    """An organization that is author and publisher is written out once, referred to after."""
-    article = attrs.evolve(example(), authors=["sky-news"], publisher="sky-news")
-    node = article_node(to_jsonld(article))
-    assert "Sky News" == node["author"][0]["name"]
-    assert {"@id": "_:organization-sky-news"} == node["publisher"]
+def test_publisher_who_is_also_author_is_written_in_full_as_publisher() -> None:
+    """An organization that is author and publisher is written out in full under
+    publisher (where consumers read its name and logo) and summed up under author with its
+    type, id, name, url and sameAs, which Google's guidance reads of an author."""
+    sky = Organization(
+        id="sky",
+        name="Sky Example",
+        kind=OrganizationKind.NEWS_MEDIA,
+        url="https://sky.example.com/",
+        same_as=["https://www.example.com/wiki/Sky_Example"],
+        description="A news channel.",
+        logo=Logo(url="https://sky.example.com/logo.png", width=600, height=60),
+    )
+    node = article_node(to_jsonld(invented(organizations=[sky], authors=["sky"], publisher="sky")))
+    summary = {
+        "@type": "NewsMediaOrganization",
+        "@id": f"{NEWS}/lake#organization-sky",
+        "name": "Sky Example",
+        "url": "https://sky.example.com/",
+        "sameAs": ["https://www.example.com/wiki/Sky_Example"],
+    }
+    assert [summary] == node["author"]
+    assert {
+        **summary,
+        "description": "A news channel.",
+        "logo": {
+            "@type": "ImageObject",
+            "url": "https://sky.example.com/logo.png",
+            "contentUrl": "https://sky.example.com/logo.png",
+            "width": {"@type": "QuantitativeValue", "value": 600, "unitCode": "E37"},
+            "height": {"@type": "QuantitativeValue", "value": 60, "unitCode": "E37"},
+        },
+    } == node["publisher"]
+
+
+def _flattened(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """``document`` flattened by pyld (the schema.org context served from the vendored copy):
+    every node once, its properties merged from wherever the document writes it."""
+    from pyld import jsonld
+
+    graph: list[dict[str, Any]] = jsonld.flatten(expand(document), None)
+    return graph
+
+
+@given(articles())
+def test_a_publisher_that_is_an_author_is_one_node_to_a_json_ld_processor(
+    article: Article,
+) -> None:
+    """Whatever the article, its publisher's name stands under publisher (for consumers that
+    resolve no reference), and flattening its JSON-LD (pyld) gives one node per @id: the
+    publisher written in full and summed up under author is one node, with one name and
+    one type, and the publisher names it."""
+    document = to_jsonld(article)
+    graph = _flattened(document)
+    ids = [node["@id"] for node in graph]
+    assert len(ids) == len(set(ids))
+    if article.publisher is None:
+        return
+    name = resolve(article, article.publisher, ORGANIZATIONS).name
+    assert name == article_node(document)["publisher"]["name"]
+    schema = "http://schema.org/"
+    (article_node_,) = [n for n in graph if f"{schema}wordCount" in n]
+    (publisher,) = article_node_[f"{schema}publisher"]
+    (node,) = [n for n in graph if n["@id"] == publisher["@id"]]
+    assert [{"@value": name}] == node[f"{schema}name"]
+    assert 1 == len(node["@type"])
+    if article.publisher in article.authors:
+        assert publisher in article_node_[f"{schema}author"]
 
 
 def test_organization_kinds_become_schema_org_types() -> None:
@@ -905,13 +985,17 @@ def test_the_examples_livestream_is_no_bare_video_object() -> None:
         (Channel.VIDEO, "https://schema.org/VideoObject", "a video"),
         (Channel.LIVESTREAM, "https://schema.org/VideoObject", "a livestream"),
         (Channel.IMAGE, "https://schema.org/ImageObject", "an image"),
+        (Channel.OP_ED, "https://schema.org/OpinionNewsArticle", "an op-ed"),
+        (Channel.TWEET, "https://schema.org/SocialMediaPosting", "a tweet"),
+        (Channel.SOCIAL_MEDIA_POST, "https://schema.org/SocialMediaPosting", "a social media post"),
+        (Channel.ARTICLE, "https://schema.org/Article", "an article"),
     ],
 )
 def test_cited_media_say_what_they_are_and_have_a_name(
     channel: Channel, media: str, unnamed: str
 ) -> None:
-    """A cited video, livestream or image: CreativeWork with its media type as additionalType,
-    named by the attribution's title, else by what it is."""
+    """A cited video, livestream, image, op-ed, post or article: CreativeWork with its
+    narrower type as additionalType, named by the attribution's title, else by what it is."""
     for title, name in (("Flood at the quay", "Flood at the quay"), (None, unnamed)):
         attribution = Attribution(
             id="footage",
@@ -970,3 +1054,54 @@ def test_an_unnamed_sources_kind_changes_no_export(kind: SourceKind) -> None:
     assert to_html(article) == to_html(changed)
     claim = node_by_id(to_jsonld(changed), "_:claim-two-skirmishes")
     assert "creator" not in claim
+
+
+#: The types of article nodes: Article and every type below it in schema.org.
+ARTICLE_KINDS = vocabulary().descendants("Article")
+
+
+def _kinds(node: dict[str, Any]) -> set[str]:
+    kinds = node.get("@type", [])
+    return set(kinds if isinstance(kinds, list) else [kinds])
+
+
+@given(articles())
+def test_the_article_is_the_pages_one_article_node(article: Article) -> None:
+    """Whatever the article, the only node of an article type (Article or a type below it:
+    OpinionNewsArticle, SocialMediaPosting, ...) anywhere in its JSON-LD is the article node
+    itself, but for a live blog's updates (BlogPostings under liveBlogUpdate); every cited
+    work is a CreativeWork, and one of a narrower kind says so with additionalType and has a
+    name."""
+    document = to_jsonld(article)
+    node = article_node(document)
+    updates = {id(update) for update in node.get("liveBlogUpdate", [])}
+    others = [o for o in objects(document) if o is not node and id(o) not in updates]
+    assert [] == [o for o in others if _kinds(o) & ARTICLE_KINDS]
+    for work in node.get("citation", []):
+        assert "CreativeWork" == work["@type"]
+        if "additionalType" in work:
+            assert work["name"]
+
+
+@given(articles())
+def test_no_media_node_lacks_what_its_type_requires(article: Article) -> None:
+    """Whatever the article, its JSON-LD holds no VideoObject (Google's rules make name,
+    thumbnailUrl and uploadDate required on each, which the model cannot hold), and every
+    ImageObject (the article's images, a publisher's logo) has its file as url and
+    contentUrl."""
+    document = to_jsonld(article)
+    assert [] == [o for o in objects(document) if "VideoObject" in _kinds(o)]
+    for image in (o for o in objects(document) if "ImageObject" in _kinds(o)):
+        assert image["url"] == image["contentUrl"]
+        assert None is URL.problem(image["url"])
+
+
+def test_the_example_has_one_article_node_and_no_bare_media() -> None:
+    """The Panjshir example's JSON-LD: one node of an article type (the article), its op-ed
+    and tweets CreativeWorks saying what they are, no VideoObject or ImageObject."""
+    document = to_jsonld(example())
+    found = [o for o in objects(document) if _kinds(o) & ARTICLE_KINDS]
+    assert [article_node(document)] == found
+    kinds = {o["@type"] for o in article_node(document)["citation"]}
+    assert {"CreativeWork"} == kinds
+    assert [] == [o for o in objects(document) if _kinds(o) & {"VideoObject", "ImageObject"}]

@@ -8,6 +8,8 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsarticle import (
     Article,
@@ -27,8 +29,22 @@ from newsarticle import (
     Verification,
 )
 from newsarticle import _model as model
+from newsarticle._errors import shown
+from newsarticle._rules import INVISIBLE, LINE, PARAGRAPH_TEXT, TEXT, TextRule
 
 UTC = dt.UTC
+
+
+def _binder(scope: dict[str, Any]) -> Any:
+    """A ``bind`` for :meth:`Rule.inline`, as the fast builder binds its values: into
+    ``scope``, under a name it returns."""
+
+    def bind(value: object) -> str:
+        name = f"v_{len(scope)}"
+        scope[name] = value
+        return name
+
+    return bind
 
 
 def article(**changes: Any) -> Article:
@@ -79,6 +95,73 @@ class TestValueChecks:
         with pytest.raises(InvalidValueError) as caught:
             article(headline=headline)
         assert "headline" == caught.value.field
+
+    @pytest.mark.parametrize(
+        ("text", "held"),
+        [
+            (" ", "U+0020"),
+            ("\u00a0", "U+00A0"),
+            ("\u3000", "U+3000"),
+            ("\u200b", "U+200B"),
+            ("\u2800", "U+2800"),
+            ("\ufeff\u2060", "U+FEFF, U+2060"),
+            (" \u00a0\u2009\u202f\u3000", "U+0020, U+00A0, U+2009, ..."),
+            ("\U000e0020\U000e0041", "U+E0020, U+E0041"),
+        ],
+    )
+    def test_text_of_only_spaces_and_invisible_characters_is_refused(
+        self, text: str, held: str
+    ) -> None:
+        """A headline, a name, a description, a paragraph of only white space or invisible
+        characters (no-break, ideographic and thin spaces, zero-width characters, the Braille
+        blank, tags) is refused, the message quoting it and naming what it holds."""
+        for make, field in (
+            (lambda: article(headline=text), "headline"),
+            (lambda: Person(id="p", name=text), "name"),
+            (lambda: Person(id="p", name="P", description=text), "description"),
+            (lambda: Paragraph(id="p1", text=text), "text"),
+            (lambda: Correction(date=dt.datetime(2021, 1, 1, tzinfo=UTC), text=text), "text"),
+        ):
+            with pytest.raises(InvalidValueError, match="has no visible character") as caught:
+                make()
+            assert field == caught.value.field
+            assert f"({held})" in caught.value.reason
+            assert shown(text) in caught.value.reason
+
+    @pytest.mark.parametrize(
+        "text", ["a", "\u00a0a\u00a0", "10\u202f000", "\u3000\u6771\u4eac", "\u0301", "\U0001f469"]
+    )
+    def test_text_with_one_visible_character_is_kept(self, text: str) -> None:
+        """Spaces around or between visible characters are kept; a combining mark or an
+        emoji is a visible character."""
+        assert unicodedata.normalize("NFC", text) == article(headline=text).headline
+
+    @given(
+        st.text(
+            st.sampled_from(
+                [chr(c) for low, high in INVISIBLE for c in range(low, min(high, low + 40) + 1)]
+            ),
+            min_size=1,
+        ),
+        st.sampled_from([LINE, TEXT, PARAGRAPH_TEXT]),
+    )
+    def test_every_text_rule_refuses_any_blank_text(self, text: str, rule: TextRule) -> None:
+        """Any text made of the invisible characters alone breaks every text rule, and the
+        fast builder's inline check refuses it too."""
+        assert None is not rule.problem(text)
+        scope: dict[str, Any] = {}
+        test = rule.inline("v", clean=False, bind=_binder(scope))
+        assert eval(test, scope, {"v": text})  # the builder's own expression
+
+    def test_the_invisible_characters_are_unicodes_white_space_and_default_ignorables(
+        self,
+    ) -> None:
+        """INVISIBLE is Unicode's White_Space and Default_Ignorable_Code_Point (as the regex
+        module knows them), and U+2800 BRAILLE PATTERN BLANK."""
+        regex = pytest.importorskip("regex")
+        unicode = regex.compile(r"[\p{White_Space}\p{Default_Ignorable_Code_Point}\u2800]")
+        expected = [c for c in range(0x110000) if unicode.match(chr(c))]
+        assert expected == [c for low, high in INVISIBLE for c in range(low, high + 1)]
 
     def test_paragraph_allows_newline_but_not_a_blank_line(self) -> None:
         """Body text may break lines; a blank line would make two paragraphs of one."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -17,6 +18,9 @@ import pytest
 
 import newsarticle
 from newsarticle import _model as model
+from newsarticle._build import build
+from newsarticle._errors import shown
+from newsarticle._rules import INVISIBLE, LINE, TEXT
 from newsarticle._schema import SCHEMA_ID, generate_text, schema, schema_text, validator
 
 # Every keyword of JSON Schema draft 2020-12 (core, applicator, unevaluated,
@@ -196,3 +200,102 @@ def test_a_second_implementation_accepts_the_schema_and_agrees(example_path: Pat
     assert [validator().is_valid(d) for d in [document, *broken]] == [
         other.is_valid(d) for d in [document, *broken]
     ]
+
+
+# --- text that shows: one verdict in every engine ----------------------------------------
+
+#: Texts for the pattern of the text rules: blank ones of every invisible character of the BMP
+#: the rules allow, visible ones, and characters beyond the BMP (visible, and invisible tags).
+_BLANK_BMP = [
+    chr(c)
+    for low, high in INVISIBLE
+    for c in range(low, high + 1)
+    if c < 0x10000 and LINE.bad.search(chr(c)) is None
+]
+_SAMPLES = [
+    *_BLANK_BMP,
+    " \u00a0\u3000\u200b",
+    "\n",
+    " \n\u3000",
+    "a",
+    " a ",
+    "\u00a0\u6771\u3000",
+    "\u0301",
+    "\u2801",
+    "\U0001f469",
+    " \U0001f469 ",
+    "\U000e0020",
+    "\U000e0020\U000e0041",
+    "\ufeff\U000e0020",
+    "\U0001d173a",
+]
+
+
+def _text_schema(name: str) -> dict[str, Any]:
+    return {"$ref": f"#/$defs/{name}", "$defs": published()["$defs"]}
+
+
+def _utf16(text: str) -> str:
+    """``text`` as an ECMA-262 pattern without the ``u`` flag sees it: UTF-16 code units."""
+    data = text.encode("utf-16-le", "surrogatepass")
+    return "".join(chr(int.from_bytes(data[i : i + 2], "little")) for i in range(0, len(data), 2))
+
+
+@pytest.mark.parametrize(("name", "rule"), [("Line", LINE), ("Text", TEXT)])
+def test_the_visible_character_pattern_means_the_same_in_every_engine(name: str, rule: Any) -> None:
+    """The schema's pattern for text that shows gives each text one verdict in jsonschema
+    (Python's re), jsonschema-rs and ECMA-262 with and without the u flag (code points, or
+    UTF-16 code units), and that verdict is the model's, but for text of only invisible
+    characters beyond the BMP, which the schema cannot name alike in every engine and the
+    model alone refuses."""
+    samples = [t for t in _SAMPLES if "\n" not in t or rule.newline]
+    node = _text_schema(name)
+    python = [jsonschema.Draft202012Validator(node).is_valid(t) for t in samples]
+    pattern = published()["$defs"][name]["pattern"]
+    units = [re.search(pattern, _utf16(t)) is not None for t in samples]
+    assert python == units
+    model_ = [rule.problem(t) is None for t in samples]
+    astral_blank = [
+        rule.visible.search(t) is None and any(ord(c) > 0xFFFF for c in t) for t in samples
+    ]
+    assert [m or a for m, a in zip(model_, astral_blank, strict=True)] == python
+    assert [False] * len(_BLANK_BMP) == python[: len(_BLANK_BMP)]
+    jsonschema_rs = pytest.importorskip("jsonschema_rs")
+    other = jsonschema_rs.validator_for(node)
+    assert python == [other.is_valid(t) for t in samples]
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="no node here to run ECMA-262 patterns")
+@pytest.mark.parametrize("name", ["Line", "Text"])
+def test_an_ecma_262_engine_reads_the_pattern_as_python_does(name: str) -> None:
+    """Node's own RegExp (V8, ECMA-262), with the u flag and without it, finds a visible
+    character in the same texts as Python's re."""
+    pattern = published()["$defs"][name]["pattern"]
+    script = (
+        "const [p, texts] = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+        "console.log(JSON.stringify(['', 'u'].map("
+        "f => texts.map(t => new RegExp(p, f).test(t)))));"
+    )
+    done = subprocess.run(
+        ["node", "-e", script],
+        input=json.dumps([pattern, _SAMPLES]),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    python = [re.search(pattern, t) is not None for t in _SAMPLES]
+    assert [python, python] == json.loads(done.stdout)
+
+
+def test_blank_text_in_a_document_is_a_problem_that_says_why(example_path: Path) -> None:
+    """validate reports a blank headline of the BMP as a schema-pattern problem whose message
+    quotes it and says text needs a visible character, one beyond it (tags) as the model's
+    invalid-value; the fast builder refuses both (the reference path explains)."""
+    document = json.loads(example_path.read_text(encoding="utf-8"))
+    for headline, code in (("\u3000\u00a0", "schema-pattern"), ("\U000e0020", "invalid-value")):
+        changed = {**document, "headline": headline}
+        problems = newsarticle.validate(changed)
+        assert [(code, "/headline")] == [(p.code, p.path) for p in problems]
+        assert "visible character" in problems[0].message
+        assert shown(headline) in problems[0].message
+        assert None is build(changed)

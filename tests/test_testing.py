@@ -72,6 +72,7 @@ from newsarticle.testing import (
 )
 from newsarticle.testing._articles import article_strategy
 from newsarticle.testing._derive import strategy
+from newsarticle.testing._values import LONG_LINES, LONGEST_HOST, LONGEST_URLS
 
 Fact = tuple[Any, ...]
 
@@ -170,7 +171,45 @@ def _facts(article: Article) -> set[Fact]:
             for url in value if isinstance(value, tuple) else (value,):
                 if isinstance(url, str):
                     found |= _url_facts(url)
-    return found | _feature_facts(article)
+    return found | _feature_facts(article) | _edge_facts(article)
+
+
+def _spaced_inside(rule: TextRule, text: str) -> bool:
+    """Whether ``text`` holds a typographic space (a space separator but U+0020) between
+    visible characters, with a visible character at each end."""
+    ends = rule.visible.fullmatch(text[0]) and rule.visible.fullmatch(text[-1])
+    inside = any(unicodedata.category(c) == "Zs" and c != " " for c in text[1:-1])
+    return bool(ends and inside)
+
+
+def _edge_facts(article: Article) -> set[Fact]:
+    """The edges validators care about that an article meets: a headline about as long as
+    search results show whole, typographic spaces inside a text, the longest URLs and host
+    names."""
+    found: set[Fact] = set()
+    if len(article.headline) in LONG_LINES:
+        found.add(("headline length", len(article.headline)))
+    if any(_spaced_inside(rule, text) for rule, text in _texts(article)):
+        found.add(("typographic spaces inside",))
+    for holder, name, value in _fields(article):
+        if spec(attrs.fields_dict(type(holder))[name]).rule is URL:
+            for url in value if isinstance(value, tuple) else (value,):
+                if isinstance(url, str) and len(url) in LONGEST_URLS:
+                    found.add(("longest url", len(url)))
+                if isinstance(url, str):
+                    host = re.split(r"[:/?#]", url.split("//", 1)[1], maxsplit=1)[0]
+                    if len(host) == LONGEST_HOST:
+                        found.add(("longest host",))
+    return found
+
+
+_EDGES: set[Fact] = {
+    *[("headline length", length) for length in (109, 110, 111)],
+    ("typographic spaces inside",),
+    *[("longest url", length) for length in LONGEST_URLS],
+    ("longest host",),
+    ("longest id",),
+}
 
 
 #: The policies schema.org has on NewsMediaOrganization only.
@@ -296,7 +335,7 @@ def _seen(
 @pytest.fixture(scope="module")
 def article_facts() -> set[Fact]:
     """What the articles of :func:`articles` hold, over as many as it takes to see it all."""
-    return _seen(articles(), _facts, _targets(Article) | _EXTRAS | _FEATURES)
+    return _seen(articles(), _facts, _targets(Article) | _EXTRAS | _FEATURES | _EDGES)
 
 
 # --- whole articles -------------------------------------------------------------------
@@ -324,6 +363,21 @@ def test_articles_hold_the_text_ids_urls_and_shapes_worth_testing(article_facts:
     an id is as long as the rule allows; URLs have ports, queries, fragments and escapes;
     partial dates have every precision; attributions are shared; collections fill up."""
     assert set() == _EXTRAS - article_facts
+
+
+def test_articles_meet_the_edges_that_validators_care_about(article_facts: set[Fact]) -> None:
+    """Over many draws, articles have headlines of 109, 110 and 111 characters (about the
+    length Google shows whole), text with typographic spaces between visible characters, URLs
+    of 2,047 and 2,048 characters (around the sitemaps protocol's limit) with a host name of
+    253 characters (DNS's longest), and an id as long as the rule allows."""
+    assert set() == _EDGES - article_facts
+
+
+@given(articles())
+def test_every_text_of_every_article_shows_a_character(article: Article) -> None:
+    """Every text of a generated article, required or not, holds a visible character: none is
+    only spaces or invisible characters."""
+    assert [] == [text for rule, text in _texts(article) if rule.visible.search(text) is None]
 
 
 def test_articles_use_every_feature_of_the_model(article_facts: set[Fact]) -> None:
@@ -540,6 +594,18 @@ def test_anchored_quotes_stand_in_consecutive_paragraphs_one_part_each(quote: Qu
         texts_ = {paragraph.id: paragraph.text for paragraph in _BODY}
         for part, anchor in zip(parts, quote.paragraphs, strict=True):
             assert part in texts_[anchor]
+
+
+_SPACED_BODY = (Paragraph(id="p1", text="“Yes,”" + " \u00a0\u3000" * 12 + "she said."),)
+
+
+@given(quotes(refs={"attributions": ["a1"]}, body=_SPACED_BODY))
+def test_an_anchored_quote_never_takes_a_blank_piece_of_its_paragraph(quote: Quote) -> None:
+    """A quote standing in a paragraph that is mostly spaces takes a piece that shows a
+    character (else the whole paragraph), never one of the spaces alone."""
+    assert None is TEXT.problem(quote.text)
+    if quote.paragraphs:
+        assert quote.text in _SPACED_BODY[0].text
 
 
 @given(lines(), texts(), paragraph_texts(), lines(max_size=1), texts(max_size=2))

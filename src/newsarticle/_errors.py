@@ -165,6 +165,11 @@ CODES: Final[dict[str, Code]] = _table(
     ("import-unresolved", _W, "import", "An @id reference names no node of the page; dropped."),
     ("import-from-page", _W, "import", "A field the JSON-LD lacks was taken from the page."),
     ("import-no-language", _W, "import", "The page says no language; 'und' is used."),
+    # --- ninjs
+    ("ninjs-too-large", _E, "ninjs", "The ninjs text is larger than the size limit; not read."),
+    ("ninjs-not-article", _E, "ninjs", "The ninjs item is no text item (a picture, an event)."),
+    ("ninjs-version", _W, "ninjs", "The ninjs version is unknown, or the spelling contradicts it."),
+    ("ninjs-schema", _W, "ninjs", "The item breaks IPTC's ninjs 3.1 schema."),
     # --- audit
     ("audit-script-end", _E, "audit", "A block's text holds '</script': it ends the script early."),
     ("audit-html-comment", _E, "audit", "A block's text holds '<!--', which can hide the page."),

@@ -27,6 +27,7 @@ import attrs
 from ._errors import Problem
 
 __all__ = [
+    "AUDITED",
     "DEFAULT_MAX_SIZE",
     "DOCUMENTS",
     "LARGEST_MAX_SIZE",
@@ -81,8 +82,8 @@ DOCUMENTS: Final = Intake(
     stdin_name="stdin.json",
     described=".json or .jsonl file",
 )
-#: import and audit: HTML pages and JSON-LD, gzip-compressed or not.
-PAGES: Final = Intake(
+#: audit: HTML pages and JSON-LD, gzip-compressed or not.
+AUDITED: Final = Intake(
     suffixes=tuple(
         name + gz for name in (".html", ".htm", ".xhtml", ".jsonld") for gz in ("", ".gz")
     ),
@@ -90,6 +91,12 @@ PAGES: Final = Intake(
     stdin_name="stdin",
     described=".html, .htm, .xhtml or .jsonld file (nor one compressed, .html.gz)",
     any_case=True,
+)
+#: import: those, and IPTC ninjs documents named ``*.ninjs.json``.
+PAGES: Final = attrs.evolve(
+    AUDITED,
+    suffixes=(*AUDITED.suffixes, ".ninjs.json", ".ninjs.json.gz"),
+    described=".html, .htm, .xhtml, .jsonld or .ninjs.json file (nor one compressed, .html.gz)",
 )
 
 

@@ -65,6 +65,7 @@ __all__ = [
     "Image",
     "LiveCoverage",
     "LiveUpdate",
+    "Logo",
     "Organization",
     "OrganizationKind",
     "Paragraph",
@@ -407,6 +408,21 @@ class Image:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
+class Logo:
+    """An organization's logo: the image file, and its size in pixels when known."""
+
+    url: str = attrs.field(metadata=declare(URL, "Where the logo's image file is."))
+    width: int | None = attrs.field(
+        default=None,
+        metadata=declare(_PIXELS, "Width in pixels, at most 2,147,483,647."),
+    )
+    height: int | None = attrs.field(
+        default=None,
+        metadata=declare(_PIXELS, "Height in pixels, at most 2,147,483,647."),
+    )
+
+
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class Correction:
     """A correction published with the article."""
 
@@ -539,15 +555,11 @@ class Policies:
     corrections: str | None = _policy("How it corrects errors (correctionsPolicy).")
     ethics: str | None = _policy("Its code of ethics (ethicsPolicy).")
     diversity: str | None = _policy("Its diversity policy (diversityPolicy).")
-    ownership_funding: str | None = _policy(
-        "Who owns and funds it (ownershipFundingInfo)."
-    )
+    ownership_funding: str | None = _policy("Who owns and funds it (ownershipFundingInfo).")
     actionable_feedback: str | None = _policy(
         "How readers can give feedback it acts on (actionableFeedbackPolicy)."
     )
-    unnamed_sources: str | None = _policy(
-        "When it uses unnamed sources (unnamedSourcesPolicy)."
-    )
+    unnamed_sources: str | None = _policy("When it uses unnamed sources (unnamedSourcesPolicy).")
     verification_fact_checking: str | None = _policy(
         "How it verifies and checks facts (verificationFactCheckingPolicy; news_media only)."
     )
@@ -581,6 +593,12 @@ class Organization(Entity):
         default=None,
         metadata=declare(
             Policies, "Where the organization publishes its editorial policies (a publisher's)."
+        ),
+    )
+    logo: Logo | None = attrs.field(
+        default=None,
+        metadata=declare(
+            Logo, "The organization's logo, which search engines show with a publisher's articles."
         ),
     )
 
@@ -886,9 +904,7 @@ class LiveUpdate:
 class LiveCoverage:
     """What makes an article a live blog: when its coverage runs, and its updates."""
 
-    start: dt.datetime = attrs.field(
-        metadata=declare(TIMESTAMP, "When the live coverage began.")
-    )
+    start: dt.datetime = attrs.field(metadata=declare(TIMESTAMP, "When the live coverage began."))
     end: dt.datetime | None = attrs.field(
         default=None,
         metadata=declare(
@@ -898,9 +914,7 @@ class LiveCoverage:
     updates: tuple[LiveUpdate, ...] = attrs.field(
         default=(),
         converter=to_tuple,
-        metadata=declare(
-            LiveUpdate, "The updates, oldest first, each within the coverage's time."
-        ),
+        metadata=declare(LiveUpdate, "The updates, oldest first, each within the coverage's time."),
     )
 
 

@@ -33,6 +33,7 @@ from ._errors import InvalidValueError, indefinite, shown
 __all__ = [
     "FORMAT_VERSION",
     "ID",
+    "INVISIBLE",
     "LANGUAGE",
     "LINE",
     "PARAGRAPH_TEXT",
@@ -69,10 +70,32 @@ _END: Final = r"(?![\s\S])"
 Bind: TypeAlias = Callable[[object], str]
 
 
-def _char_class(spans: tuple[tuple[int, int], ...]) -> str:
-    """A regular-expression class of code point spans, written with ``\\uXXXX`` escapes."""
-    parts = [f"\\u{low:04X}" + (f"-\\u{high:04X}" if high > low else "") for low, high in spans]
-    return "[" + "".join(parts) + "]"
+def _char_class(spans: tuple[tuple[int, int], ...], negated: bool = False) -> str:
+    """A regular-expression class of code point spans, written with ``\\uXXXX`` escapes (and
+    Python's ``\\UXXXXXXXX`` beyond the BMP, which only Python's patterns read)."""
+
+    def escape(point: int) -> str:
+        return f"\\u{point:04X}" if point < _ASTRAL else f"\\U{point:08X}"
+
+    parts = [escape(low) + (f"-{escape(high)}" if high > low else "") for low, high in spans]
+    return "[" + "^" * negated + "".join(parts) + "]"
+
+
+def _without(
+    spans: tuple[tuple[int, int], ...], removed: tuple[tuple[int, int], ...]
+) -> tuple[tuple[int, int], ...]:
+    """The code points of ``spans`` that are in none of ``removed``, as spans."""
+    points = sorted(
+        {p for low, high in spans for p in range(low, high + 1)}
+        - {p for low, high in removed for p in range(low, high + 1)}
+    )
+    found: list[tuple[int, int]] = []
+    for point in points:
+        if found and found[-1][1] == point - 1:
+            found[-1] = (found[-1][0], point)
+        else:
+            found.append((point, point))
+    return tuple(found)
 
 
 def _expand(spec: str) -> str:
@@ -163,6 +186,39 @@ CONTROLS: Final = ((0x00, 0x1F), (0x7F, 0x9F))
 #: (ECMA-262 patterns see the halves of every character beyond the BMP), so only the model does.
 SURROGATES: Final = (0xD800, 0xDFFF)
 _NEWLINE: Final = 0x0A
+#: The characters that show nothing: Unicode's White_Space (spaces of every width, the
+#: no-break spaces, line and paragraph separators, tabs and newlines) and
+#: Default_Ignorable_Code_Point (zero-width spaces and joiners, bidi marks, the soft hyphen,
+#: variation selectors, the Hangul fillers, tags), and U+2800 BRAILLE PATTERN BLANK, which
+#: fonts draw as nothing.  Text holds at least one character that is none of these.
+INVISIBLE: Final = (
+    (0x0009, 0x000D),
+    (0x0020, 0x0020),
+    (0x0085, 0x0085),
+    (0x00A0, 0x00A0),
+    (0x00AD, 0x00AD),
+    (0x034F, 0x034F),
+    (0x061C, 0x061C),
+    (0x115F, 0x1160),
+    (0x1680, 0x1680),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x2000, 0x200F),
+    (0x2028, 0x202F),
+    (0x205F, 0x206F),
+    (0x2800, 0x2800),
+    (0x3000, 0x3000),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFF8),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),
+)
+#: The first code point beyond the Basic Multilingual Plane.
+_ASTRAL: Final = 0x10000
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -193,10 +249,28 @@ class TextRule(Rule):
         """What the model refuses in the text: the schema's characters and lone surrogates."""
         return re.compile(_char_class((*self.refused, SURROGATES)))
 
+    @functools.cached_property
+    def visible(self) -> re.Pattern[str]:
+        """A character that shows (none of :data:`INVISIBLE`): the text holds one."""
+        return re.compile(_char_class(INVISIBLE, negated=True))
+
+    @functools.cached_property
+    def blank(self) -> tuple[tuple[int, int], ...]:
+        """The invisible characters the schema's pattern names: those of the BMP that the rule
+        does not refuse.  An ECMA-262 pattern without the ``u`` flag reads a character beyond
+        the BMP as two surrogates, and no class is written the same for Python, which reads
+        it as one: so the schema counts every character beyond the BMP as visible (each engine
+        then agrees), and the model alone refuses a text of the invisible ones there (tags,
+        variation selectors).  A text of refused controls is the ``not`` keyword's problem
+        alone."""
+        return _without(tuple(span for span in INVISIBLE if span[1] < _ASTRAL), self.refused)
+
     def json_schema(self) -> dict[str, Any]:
         return {
             "type": "string",
             "minLength": 1,
+            # Empty (minLength's problem alone), or holding a character that shows.
+            "pattern": f"^{_END}|{_char_class(self.blank, negated=True)}",
             "not": {"type": "string", "pattern": _char_class(self.refused)},
         }
 
@@ -208,6 +282,13 @@ class TextRule(Rule):
         found = self.bad.search(value)
         if found:
             return f"holds the control character U+{ord(found.group()):04X}"
+        if self.visible.search(value) is None:
+            held = [f"U+{ord(char):04X}" for char in dict.fromkeys(value)]
+            listed = ", ".join(held[:3]) + (", ..." if len(held) > 3 else "")
+            return (
+                f"{shown(value)} has no visible character, only white space and invisible "
+                f"characters ({listed})"
+            )
         if self.paragraph and "\n\n" in value:
             return "a paragraph must not hold a blank line; split it in two"
         return None
@@ -218,6 +299,7 @@ class TextRule(Rule):
             test += f" or {bind(self.bad.search)}({var})"
         elif not self.newline:
             test += f" or '\\n' in {var}"
+        test += f" or not {bind(self.visible.search)}({var})"
         if self.paragraph:
             test += f" or '\\n\\n' in {var}"
         return test
@@ -428,14 +510,18 @@ _ID_MATCH: Final = re.compile(f"{ID.body}{_END}").match
 
 LINE: Final = TextRule(
     name="Line",
-    description="Text on one line: Unicode (stored as NFC), not empty, no control characters.",
+    description=(
+        "Text on one line: Unicode (stored as NFC) with at least one visible character (not "
+        "only spaces or invisible characters), no control characters."
+    ),
     newline=False,
 )
 TEXT: Final = TextRule(
     name="Text",
     description=(
-        "Text that may span lines: Unicode (stored as NFC), not empty, no control characters "
-        "other than newline."
+        "Text that may span lines: Unicode (stored as NFC) with at least one visible character "
+        "(not only spaces, newlines or invisible characters), no control characters other "
+        "than newline."
     ),
     newline=True,
 )

@@ -32,7 +32,13 @@ from ._streams import write_document
 
 __all__ = ["Sink", "Target", "UsageError", "targets"]
 
-_SUFFIXES: Final = {"jsonld": ".jsonld", "text": ".txt", "html": ".html", "json": ".json"}
+_SUFFIXES: Final = {
+    "jsonld": ".jsonld",
+    "text": ".txt",
+    "html": ".html",
+    "json": ".json",
+    "ninjs": ".ninjs.json",
+}
 #: The name of standard output in messages.
 STANDARD_OUTPUT: Final = "standard output"
 

@@ -1,4 +1,4 @@
-"""Exports of an article: schema.org JSON-LD, an HTML page and plain text.
+"""Exports of an article: schema.org JSON-LD, an HTML page, plain text and IPTC ninjs.
 
 Each export is a callable class configured once and applied to many articles
 (``JsonLdRenderer()(article)``, ``TextRenderer(width=60)(article)``), with a function
@@ -21,17 +21,21 @@ from ._jsonld import (
     to_jsonld_script,
     to_jsonld_text,
 )
+from ._ninjs import NinjsRenderer, to_ninjs, to_ninjs_text
 from ._text import TextRenderer, to_text
 
 __all__ = [
     "HtmlRenderer",
     "JsonLdRenderer",
     "JsonLdScriptRenderer",
+    "NinjsRenderer",
     "TextRenderer",
     "escape_script_json",
     "to_html",
     "to_jsonld",
     "to_jsonld_script",
     "to_jsonld_text",
+    "to_ninjs",
+    "to_ninjs_text",
     "to_text",
 ]

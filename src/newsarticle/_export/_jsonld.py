@@ -63,6 +63,7 @@ from .._model import (
     Image,
     LiveCoverage,
     LiveUpdate,
+    Logo,
     Organization,
     OrganizationKind,
     Person,
@@ -139,34 +140,31 @@ _RELATIONS: Final = {
 
 # What a cited work is, by the channel of the attribution that cites it.  A
 # conversation with a journalist is not a work; neither is an attribution that
-# says nothing about one (no outlet, title, URL or date).  Videos, livestreams
-# and images are CreativeWorks that say their media type (see _MEDIA).
-_WORK_TYPES: Final = {
-    Channel.OP_ED: "OpinionNewsArticle",
-    Channel.INTERVIEW: "CreativeWork",
-    Channel.TWEET: "SocialMediaPosting",
-    Channel.SOCIAL_MEDIA_POST: "SocialMediaPosting",
-    Channel.VIDEO: "CreativeWork",
-    Channel.IMAGE: "CreativeWork",
-    Channel.LIVESTREAM: "CreativeWork",
-    Channel.STATEMENT: "CreativeWork",
-    Channel.PRESS_RELEASE: "CreativeWork",
-    Channel.SPEECH: "CreativeWork",
-    Channel.ARTICLE: "Article",
-    Channel.DOCUMENT: "CreativeWork",
-    Channel.OTHER: "CreativeWork",
+# says nothing about one (no outlet, title, URL or date).  Every cited work is a
+# CreativeWork, so that the article is the page's one node of an article type (see
+# _ADDITIONAL_TYPES).
+_WORK_TYPES: Final[dict[Channel, str]] = {
+    channel: "CreativeWork" for channel in Channel if channel is not Channel.CONVERSATION
 }
-_ARTICLE_WORKS: Final = frozenset({"OpinionNewsArticle", "SocialMediaPosting", "Article"})
-# The media type of a cited video, livestream or image, and what to call one without a
-# title.  Google's rules make a VideoObject name, thumbnailUrl and uploadDate, and an
-# ImageObject contentUrl and a credit or licence, required wherever they find one; an
-# attribution holds none of a thumbnail, an upload date or an image file, so such a work
-# is a CreativeWork whose additionalType says what it is, and it always has a name.
-_MEDIA: Final = {
+# The narrower type of a cited work, written as its additionalType, and what to call one
+# without a title.  An op-ed, a post or an article typed as such would be a second article
+# node on the page, which extractors and validators that look for "the" article may take
+# for the page's own (and validators hold to Google's Article rules); a video or an image
+# typed as such must carry what Google's rules make required on every VideoObject (name,
+# thumbnailUrl, uploadDate) and ImageObject (contentUrl, a credit or licence), and an
+# attribution holds none of a thumbnail, an upload date or an image file.  So each is a
+# CreativeWork whose additionalType says what it is, and it always has a name.
+_ADDITIONAL_TYPES: Final = {
+    Channel.OP_ED: ("https://schema.org/OpinionNewsArticle", "an op-ed"),
+    Channel.TWEET: ("https://schema.org/SocialMediaPosting", "a tweet"),
+    Channel.SOCIAL_MEDIA_POST: ("https://schema.org/SocialMediaPosting", "a social media post"),
+    Channel.ARTICLE: ("https://schema.org/Article", "an article"),
     Channel.VIDEO: ("https://schema.org/VideoObject", "a video"),
     Channel.LIVESTREAM: ("https://schema.org/VideoObject", "a livestream"),
     Channel.IMAGE: ("https://schema.org/ImageObject", "an image"),
 }
+#: The same table by the name the importer reads it under (the media types were the first).
+_MEDIA: Final = _ADDITIONAL_TYPES
 # Channels through which the source is the maker of the work itself; an
 # interview is the outlet's work, an image or video is not made by whoever
 # describes it, so those works get no creator.
@@ -219,6 +217,18 @@ def _pixels(value: int | None) -> Node | None:
     if value is None:
         return None
     return {"@type": "QuantitativeValue", "value": value, "unitCode": _PIXEL}
+
+
+def _image_object(image: Image | Logo, node_id: str | None = None) -> Node:
+    """An ImageObject of an image file: its ``url`` (and ``contentUrl``, the file itself, as
+    Google's image guidance asks) and its size in pixels."""
+    node: Node = {"@type": "ImageObject"}
+    _put(node, "@id", node_id)
+    node["url"] = image.url
+    node["contentUrl"] = image.url
+    _put(node, "width", _pixels(image.width))
+    _put(node, "height", _pixels(image.height))
+    return node
 
 
 @attrs.frozen
@@ -349,6 +359,23 @@ class _Graph:
             node["parentOrganization"] = self.entity_ref(organization.parent)
         if organization.policies is not None:
             _policies(node, kind, organization.policies)
+        if organization.logo is not None:
+            node["logo"] = _image_object(organization.logo)
+        return node
+
+    def summary(self, identifier: str) -> Node:
+        """What names an author that is written out in full elsewhere (the publisher): its
+        ``@type``, ``@id``, ``name``, ``url`` and ``sameAs``, which Google's guidance reads of
+        an author.  JSON-LD merges it with the full node (one ``@id``, the same values)."""
+        entity = self.article.index[identifier]
+        assert isinstance(entity, Organization)
+        node: Node = {
+            "@type": _ORGANIZATION_TYPES[entity.kind],
+            "@id": self.entity_id(identifier),
+            "name": entity.name,
+        }
+        _put(node, "url", entity.url)
+        _put(node, "sameAs", entity.same_as)
         return node
 
     def place(self, place: Place) -> Node:
@@ -370,14 +397,13 @@ class _Graph:
 
     def work(self, work: _Work) -> Node:
         attribution = work.attribution
-        kind = _WORK_TYPES[attribution.channel]
-        node: Node = {"@type": kind, "@id": work.id}
-        media = _MEDIA.get(attribution.channel)
-        if media is not None:
-            node["additionalType"], unnamed = media
+        node: Node = {"@type": _WORK_TYPES[attribution.channel], "@id": work.id}
+        narrower = _ADDITIONAL_TYPES.get(attribution.channel)
+        if narrower is not None:
+            node["additionalType"], unnamed = narrower
             node["name"] = attribution.title or unnamed
         else:
-            _put(node, "headline" if kind in _ARTICLE_WORKS else "name", attribution.title)
+            _put(node, "name", attribution.title)
         _put(node, "url", attribution.url)
         # When the source said it: dateCreated.  datePublished is the article's own,
         # and the dates the article's publisher gave its corrections, updates and
@@ -391,11 +417,7 @@ class _Graph:
         return node
 
     def image(self, image: Image) -> Node:
-        node: Node = {"@type": "ImageObject", "@id": self.node_id("image", image.id)}
-        node["url"] = image.url
-        node["contentUrl"] = image.url
-        _put(node, "width", _pixels(image.width))
-        _put(node, "height", _pixels(image.height))
+        node = _image_object(image, self.node_id("image", image.id))
         _put(node, "caption", image.caption)
         _put(node, "description", image.alt)
         _put(node, "creditText", image.credit)
@@ -512,9 +534,19 @@ class _Graph:
             _coverage(node, live)
         for identifier in article.authors:
             resolve(article, identifier, AGENTS)
-        _put(node, "author", [self.entity(i) for i in article.authors])
         if article.publisher is not None:
             resolve(article, article.publisher, ORGANIZATIONS)
+        # A publisher that is also an author is written out in full under publisher, where
+        # consumers read a publisher's name and logo, and summed up under author.
+        _put(
+            node,
+            "author",
+            [
+                self.summary(i) if i == article.publisher else self.entity(i)
+                for i in article.authors
+            ],
+        )
+        if article.publisher is not None:
             node["publisher"] = self.entity(article.publisher)
         _put(node, "about", [self.entity(i) for i in article.about])
         for identifier in article.content_locations:

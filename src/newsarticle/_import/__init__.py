@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from .._errors import Problem
     from .._model import Article
 
-__all__ = ["audit_html", "audit_jsonld", "read_html", "read_jsonld"]
+__all__ = ["audit_html", "audit_jsonld", "read_html", "read_jsonld", "read_ninjs"]
 
 
 def read_jsonld(
@@ -77,3 +77,18 @@ def audit_jsonld(data: str | bytes | Sequence[str] | Any) -> list[Problem]:
     from ._page import read_blocks
 
     return audit_page(read_blocks(data))
+
+
+def read_ninjs(
+    data: str | bytes | Any,
+    *,
+    assume_timezone: dt.tzinfo | None = None,
+) -> tuple[Article | None, list[Problem]]:
+    """Read the article of an IPTC ninjs document (2.x or 3.x: text, bytes or a value already
+    parsed), as :func:`~newsarticle.check` reads a document: the article (None when the
+    document is no article, or it cannot be built) and every problem, each ninjs property the
+    model cannot hold named in one.  ``assume_timezone`` is the zone of dates written without
+    one.  The mapping is in ``docs/ninjs.md``."""
+    from ._ninjs import read_ninjs as read
+
+    return read(data, assume_timezone=assume_timezone)

@@ -50,10 +50,16 @@ _REASONS: Final = {
 def fits(cls: type[Any], field: str, value: Any) -> str | None:
     """Why the model would refuse ``value`` for ``cls.field`` (one item of a sequence), or
     None when it fits."""
-    rule = spec(attrs.fields_dict(cls)[field]).rule
+    rule = _RULES.get((cls, field))
+    if rule is None:
+        rule = _RULES[cls, field] = spec(attrs.fields_dict(cls)[field]).rule
     if isinstance(rule, Rule):
         return rule.problem(value)
     return None
+
+
+# The rule the model declares for each field asked for, by class and field name.
+_RULES: Final[dict[tuple[type[Any], str], object]] = {}
 
 
 def _tag(value: object) -> str:
@@ -130,11 +136,12 @@ class Context:
         """The value of property ``name`` of ``node``, marked as read; a key that is the
         property in another case (``headLine``) is read when the property itself is absent."""
         entry = self._seen.get(id(node.parts[0].value))
-        found = node.get(name)
-        if found is not None:
+        held = node.index().get(name)
+        if held is not None:
+            part, key = held
             if entry is not None:
-                entry.keys.add(_key_of(found))
-            return found
+                entry.keys.add(key)
+            return part.at(key)
         misspelt = node.misspelt(name)
         if misspelt is None:
             return None
@@ -429,11 +436,6 @@ def _encoded(value: str) -> str:
     """An IRI as its URI (RFC 3987, 3.1): every character a URL cannot hold (non-ASCII,
     spaces) percent-encoded as UTF-8; what a URL holds is left as written."""
     return quote(value, safe="".join(chr(c) for c in range(0x21, 0x7F)))
-
-
-def _key_of(here: Here) -> str:
-    token = here.pointer.rsplit("/", 1)[-1]
-    return token.replace("~1", "/").replace("~0", "~")
 
 
 def _boolean(value: Any) -> str:

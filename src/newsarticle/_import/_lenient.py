@@ -33,7 +33,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Final
 
 import attrs
@@ -68,11 +68,14 @@ class Source:
     the block's original text (a character inserted by a repair maps to the character it
     replaces).  ``offset(pointer)`` is where the value at a JSON Pointer stands: a member of
     an object at its key, an array item or the top-level value at its first character; a
-    pointer that is not in the value at its nearest ancestor that is.  The positions are
-    found on first use, by one scan of the text.
+    pointer that is not in the value at its nearest ancestor that is.  For a text the strict
+    reader read and found no key given twice in (:attr:`unique`), the pointer is followed
+    from the top, and each container on its way is read only as far as the member looked
+    for (the values before it are skipped by the standard library's C scanner); otherwise
+    the positions are found by one scan of the text.
     """
 
-    __slots__ = ("_linear", "_original", "_repaired", "_scan", "text")
+    __slots__ = ("_containers", "_linear", "_original", "_repaired", "_scan", "text", "unique")
 
     def __init__(
         self,
@@ -86,6 +89,10 @@ class Source:
         self._original = original or []  # where each piece comes from in the original text
         self._linear = linear or []  # whether a piece is a copy (else a replacement)
         self._scan: _Scan | None = None
+        #: Whether the strict reader read :attr:`text` and found no key given twice in it.
+        self.unique = False
+        # The containers looked into, by the offset where each starts.
+        self._containers: dict[int, _Members] = {}
 
     def original(self, offset: int) -> int:
         """The offset in the block's original text of ``offset`` in :attr:`text`."""
@@ -115,11 +122,33 @@ class Source:
 
     def offset(self, pointer: str) -> int | None:
         """The original offset of the value at ``pointer`` (or of its nearest ancestor)."""
+        if self.unique:
+            found = self._follow(pointer)
+            return None if found is None else self.original(found)
         positions = self.scan().positions
         while pointer not in positions and pointer:
             pointer = pointer.rpartition("/")[0]
         found = positions.get(pointer)
         return None if found is None else self.original(found)
+
+    def _follow(self, pointer: str) -> int | None:
+        """Where the value at ``pointer`` (or its nearest ancestor) stands in :attr:`text`,
+        found from the top down (in a text with no key given twice)."""
+        text = self.text
+        found = value = _space_end(text, 0)
+        if found >= len(text):
+            return None
+        if not pointer.startswith("/"):
+            return found
+        for token in pointer[1:].split("/"):
+            members = self._containers.get(value)
+            if members is None:
+                members = self._containers[value] = _Members(text, value)
+            place = members.get(text, token)
+            if place is None:
+                break
+            found, value = place
+        return found
 
     def pointer_at(self, offset: int) -> str:
         """The pointer of the last value that starts at or before ``offset`` of :attr:`text`
@@ -201,6 +230,77 @@ def _deeper(value: Any, limit: int) -> bool:
         children = item.values() if type(item) is dict else item
         stack.extend((child, depth + 1) for child in children if type(child) in (dict, list))
     return False
+
+
+# --- where values stand: one container of a JSON text the strict reader read --------------
+
+_JSON_SPACE: Final = re.compile(r"[ \t\n\r]*+")
+_BLANK: Final = " \t\n\r"  # spaces are skipped by the pattern only where there are some
+# The standard library's scanner of a value, (text, offset) -> (value, end), and of a string,
+# (text, offset after the quote) -> (string, end): its C ones, where there are (typeshed does
+# not declare them).
+_scan_value: Final[Callable[[str, int], tuple[Any, int]]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+_scan_key: Final[Callable[[str, int], tuple[str, int]]] = json.decoder.scanstring  # type: ignore[attr-defined]
+
+
+def _space_end(text: str, pos: int) -> int:
+    """Where the JSON whitespace from ``pos`` on ends."""
+    match = _JSON_SPACE.match(text, pos)
+    assert match is not None  # the pattern matches the empty string
+    return match.end()
+
+
+class _Members:
+    """The members of one container of a text the strict reader read with no key given
+    twice, by JSON Pointer reference token: where each stands (a member of an object at its
+    key, an array item at its first character) and where its value starts; read from the
+    text only as far as the members asked for (a value that is not a container has none)."""
+
+    __slots__ = ("found", "index", "is_object", "pos")
+
+    def __init__(self, text: str, start: int) -> None:
+        self.found: dict[str, tuple[int, int]] = {}
+        self.index = 0  # of the next item of an array
+        self.is_object = text[start] == "{"
+        self.pos = -1  # where the next member starts (-1: every member is found)
+        if self.is_object or text[start] == "[":
+            pos = start + 1
+            if text[pos] in _BLANK:
+                pos = _space_end(text, pos)
+            if text[pos] not in "]}":
+                self.pos = pos
+
+    def get(self, text: str, token: str) -> tuple[int, int] | None:
+        """Where the member ``token`` stands and where its value starts (None: no such)."""
+        found = self.found.get(token)
+        pos = self.pos
+        while found is None and pos >= 0:
+            if self.is_object:
+                key, end = _scan_key(text, pos + 1)
+                if text[end] in _BLANK:
+                    end = _space_end(text, end)
+                value = end + 1  # past the ':'
+                if text[value] in _BLANK:
+                    value = _space_end(text, value)
+                name = _escape(key) if "~" in key or "/" in key else key
+            else:
+                value = pos
+                name = str(self.index)
+                self.index += 1
+            self.found[name] = (pos, value)
+            if name == token:
+                found = (pos, value)
+            pos = _scan_value(text, value)[1]
+            if text[pos] in _BLANK:
+                pos = _space_end(text, pos)
+            if text[pos] == ",":
+                pos += 1
+                if text[pos] in _BLANK:
+                    pos = _space_end(text, pos)
+            else:
+                pos = -1  # the closing bracket
+        self.pos = pos
+        return found
 
 
 # --- where values stand: one scan of a JSON text --------------------------------------------
@@ -671,6 +771,7 @@ def parse(text: str) -> Parsed:
 
 
 def _value(read: _Read, source: Source, repairs: Iterable[Finding]) -> Parsed:
+    source.unique = not read.duplicates
     findings: list[Finding] = list(repairs)
     if read.duplicates:
         duplicates = source.scan().duplicates

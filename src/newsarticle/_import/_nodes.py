@@ -20,7 +20,7 @@ from .._errors import InvalidValueError, Problem, shown
 from .._export._jsonld import ARTICLE_TYPES
 from .._integrity import article_problems
 from .._model import Access, Article, Genre, Image, LiveCoverage, LiveUpdate, Paragraph
-from .._rules import LANGUAGE, URL
+from .._rules import LANGUAGE, PARAGRAPH_TEXT, URL
 from .._selectors import DEFAULT_SELECTORS
 from ._context import Context, fits
 from ._dates import read_moment
@@ -913,8 +913,19 @@ class _Importer:
         if changes:
             context.report(here, "import-text-cleaned", "articleBody: " + ", ".join(changes))
         found: list[Paragraph] = []
+        refused = 0
         for text in parts:
+            if PARAGRAPH_TEXT.problem(text) is not None:  # no visible character: &nbsp; only
+                refused += 1
+                continue
             found.append(Paragraph(id=context.ids.make(f"p{len(found) + 1}"), text=text))
+        if refused:
+            context.report(
+                here,
+                "import-dropped",
+                f"articleBody: {refused} paragraph{'s' * (refused != 1)} with no visible "
+                "character (only spaces such as &nbsp;) not kept",
+            )
         return found
 
 

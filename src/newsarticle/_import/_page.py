@@ -29,7 +29,14 @@ library's ``html.parser`` is not linear on malformed markup: in Python 3.11.7 it
 minutes on 120 KB of ``<a `` repeated.)  As in a browser, a script ends at the first
 ``</script`` followed by a space, ``/`` or ``>``, except inside ``<!--`` ... ``-->`` where a
 ``<script`` opened before it makes the next ``</script`` part of the text; a script left open
-runs to the end of the page; scripts inside comments are not scripts.
+runs to the end of the page; scripts inside comments are not scripts.  Most of a page is
+skipped by one regular expression (``_step``) whose repetitions are all possessive, so that
+it never backtracks: text, the tags the reader has no use for (quoted attribute values
+holding '>' included), comments, scripts that are not ld+json, raw text, drawings; it stops
+at the tags the reader reads (``<meta>``, ld+json scripts, ``<link>``, ``<title>``,
+``<html>``), which Python code reads.  Each alternative of it that is a shortcut for a
+common form (an attribute in double quotes, a ``<meta>`` with a property and a content)
+matches exactly what the general form does where it matches, and gives way to it elsewhere.
 """
 
 from __future__ import annotations
@@ -37,6 +44,8 @@ from __future__ import annotations
 import bisect
 import codecs
 import html
+import itertools
+import operator
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
@@ -70,7 +79,16 @@ _CHARSET_WINDOW: Final = 4096  # how much of the page may declare its encoding
 
 # --- positions -----------------------------------------------------------------------------
 
-_BREAK: Final = re.compile(r"\r\n?|\n")
+_BREAKS: Final = re.compile(r"(\r\n?|\n)")
+
+
+def _line_starts(text: str) -> list[int]:
+    """Where each line of ``text`` starts (counted by the C string methods, not line by line)."""
+    if "\r" not in text:
+        lengths = map(len, text.split("\n")[:-1])
+        return [0, *map(operator.add, itertools.accumulate(lengths), itertools.count(1))]
+    ends = list(itertools.accumulate(map(len, _BREAKS.split(text))))  # each line, each break
+    return [0, *ends[1::2]]
 
 
 class _Lines:
@@ -87,7 +105,7 @@ class _Lines:
     def position(self, offset: int) -> tuple[int, int]:
         """The page line and column of ``offset`` in the text."""
         if self._starts is None:
-            self._starts = [0] + [m.end() for m in _BREAK.finditer(self._text)]
+            self._starts = _line_starts(self._text)
         index = bisect.bisect_right(self._starts, offset) - 1
         if index == 0:
             return self.line, self.column + offset
@@ -96,11 +114,15 @@ class _Lines:
 
 def _advance(text: str, line: int, column: int, start: int, offset: int) -> tuple[int, int]:
     """The line and column of ``offset``, from those of ``start`` (no break straddles ``start``)."""
-    breaks = text.count("\n", start, offset) + text.count("\r", start, offset)
-    breaks -= text.count("\r\n", start, offset)
+    breaks = text.count("\n", start, offset)
+    returns = text.count("\r", start, offset)
+    if returns:
+        breaks += returns - text.count("\r\n", start, offset)
     if not breaks:
         return line, column + offset - start
-    last = max(text.rfind("\n", start, offset), text.rfind("\r", start, offset))
+    last = text.rfind("\n", start, offset)
+    if returns:
+        last = max(last, text.rfind("\r", start, offset))
     return line + breaks, offset - last
 
 
@@ -328,7 +350,15 @@ def _decode_with(data: bytes, codec: str, name: str) -> tuple[str, list[Problem]
 
 # --- what is not a page --------------------------------------------------------------------
 
-_CONTROLS: Final = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# The control characters no text holds (not tab, newline, form feed, carriage return).
+_CONTROLS: Final = bytes((*range(0x09), 0x0B, *range(0x0E, 0x20), 0x7F))
+
+
+def _controls(sample: str) -> int:
+    """How many control characters ``sample`` holds (counted on its Latin-1 bytes: every
+    control character is one)."""
+    data = sample.encode("latin-1", "ignore")
+    return len(data) - len(data.translate(None, _CONTROLS))
 
 
 def _not_html(sample: str, text: str | None, gzip: bool) -> str | None:
@@ -338,7 +368,7 @@ def _not_html(sample: str, text: str | None, gzip: bool) -> str | None:
         return "the data is gzip-compressed, not an HTML page: decompress it first"
     if "\x00" in sample:
         return f"the data is binary, not an HTML page (a NUL at offset {sample.index(chr(0))})"
-    controls = len(_CONTROLS.findall(sample))
+    controls = _controls(sample)
     if controls * 20 > len(sample):
         return (
             f"the data is binary, not an HTML page ({controls} of its first {len(sample)} "
@@ -359,14 +389,24 @@ def _not_html(sample: str, text: str | None, gzip: bool) -> str | None:
 
 _WS: Final = r"\t\n\f\r "  # in patterns
 _HTML_SPACES: Final = "\t\n\f\r "  # the same, as characters
-# A tag, start or end, as the HTML tokenizer reads it (attributes with quoted values that may
-# hold '>'); a quoted value left open runs to the end of the page, so the pattern fails only
-# at the end of the page.  Possessive quantifiers: no backtracking, linear time.
+# An attribute as the HTML tokenizer reads it (a quoted value may hold '>'); a quoted value
+# left open runs to the end of the page, so a tag's pattern fails only at the end of the
+# page.  Possessive quantifiers: no backtracking, linear time.
 _ATTRIBUTE_PATTERN: Final = (
     rf"[{_WS}/]*+[^{_WS}/>][^{_WS}/>=]*+"
     rf"(?:[{_WS}]*+=[{_WS}]*+(?:\"[^\"]*+(?:\"|\Z)|'[^']*+(?:'|\Z)|[^{_WS}>]*+))?+"
 )
-_TAG: Final = re.compile(rf"<(/?)([A-Za-z][^{_WS}/>]*+)((?:{_ATTRIBUTE_PATTERN})*+)[{_WS}/]*+>")
+# The common attribute (9 in 10 of real pages): spaces, a name without quotes, '=' and a
+# value quoted and closed, in fewer steps of the matcher (a single space and double quotes
+# first, the commonest).  Wherever it matches, it matches what _ATTRIBUTE_PATTERN does: its
+# name is a run of name characters that '=' ends, and its value starts right after the '='.
+_PLAIN_ATTRIBUTE: Final = (
+    rf" [^{_WS}/>=\"']++=\"[^\"]*+\""
+    rf"|[{_WS}]++[^{_WS}/>=\"']++=(?:\"[^\"]*+\"|'[^']*+')"
+)
+_ATTRIBUTES: Final = rf"(?:{_PLAIN_ATTRIBUTE}|{_ATTRIBUTE_PATTERN})*+"
+# A tag, start or end: its name and the text of its attributes.
+_TAG: Final = re.compile(rf"<(/?)([A-Za-z][^{_WS}/>]*+)({_ATTRIBUTES})[{_WS}/]*+>")
 _ATTRIBUTE: Final = re.compile(
     rf"[{_WS}/]*+([^{_WS}/>][^{_WS}/>=]*+)"
     rf"(?:[{_WS}]*+=[{_WS}]*+(?:\"([^\"]*+)\"|'([^']*+)'|([^{_WS}>]*+)))?+"
@@ -386,28 +426,151 @@ _BREAKOUT: Final = frozenset(
     img li listing menu meta nobr ol p pre ruby s small span strong strike sub sup table tt u
     ul var""".split()  # noqa: SIM905 - a list of 44 names reads better as words
 )
-# What the tokenizer may skip without a look (possessively: linear): text, a '<' that starts
-# nothing, a start tag it does not read, a comment, a doctype or bogus comment; in HTML
-# content every end tag, in foreign content (<svg>, <math>) the end tags but </svg> and
-# </math>, and CDATA sections.  What it stops at, the loop of _tokenize reads.
-_READ: Final = "|".join(("script", "plaintext", "html", "meta", "link", *_RAW_TEXT, *_FOREIGN))
-_ANY_TAG: Final = rf"[A-Za-z][^{_WS}/>]*+(?:{_ATTRIBUTE_PATTERN})*+[{_WS}/]*+>"
-_SKIPPED_MARKUP: Final = (
-    r"[^<]++|<(?![A-Za-z/!?])"
-    r"|<!--(?:>|->|(?:[^-]++|-(?!-!?>))*+--!?>)"
-    r"|<\?[^>]*+>|</(?![A-Za-z])[^>]*+>"
+# The start tags the tokenizer reads, in HTML content.
+_READ: Final = ("meta", "script", "link", "html", *_RAW_TEXT, *_FOREIGN, "plaintext")
+
+
+def _any_case(name: str) -> str:
+    """A pattern of the letters of a tag name in any case: each ASCII letter, or its other
+    case, or the one other character whose lower case it is (the Kelvin sign for "k"), as
+    the tokenizer lower-cases tag names."""
+    return "".join(f"[{char}{char.upper()}{_LOWER_TO.get(char, '')}]" for char in name)
+
+
+_LOWER_TO: Final = {"k": "\u212a"}  # the characters but ASCII whose lower case is ASCII
+
+
+_READ_NAME: Final = "|".join(_any_case(name) for name in _READ)
+# The rest of a tag after the first letter of its name: the rest of the name, attributes, the
+# end.  The commonest form first, in fewer steps of the matcher: a name of letters, digits
+# and "-_:.", each attribute a space, such a name, '=' and a value in double quotes, no
+# space before the '>' or '/>' (the matcher tests a character against a set faster than
+# against the complement of one).  Where it matches, the whole form matches the same text.
+_NAME_CHARS: Final = "-a-zA-Z0-9_:."
+_TAG_REST: Final = (
+    rf"(?:[{_NAME_CHARS}]*+(?: [{_NAME_CHARS}@]++=\"[^\"]*+\")*+/?>"
+    rf"|[^{_WS}/>]*+{_ATTRIBUTES}[{_WS}/]*+>)"
 )
-_SKIP_HTML: Final = re.compile(  # the commonest first: text, tags
-    rf"(?:[^<]++|<(?!(?i:{_READ})[{_WS}/>]){_ANY_TAG}|</{_ANY_TAG}"
-    rf"|{_SKIPPED_MARKUP}|<!(?!--)[^>]*+>)*+"
+_END_TAG_REST: Final = rf"(?:[{_NAME_CHARS}]*+>|[^{_WS}/>]*+{_ATTRIBUTES}[{_WS}/]*+>)"
+
+
+def _tags_but(names: Sequence[str], rest: str) -> str:
+    """Alternatives of a pattern, each starting with a letter (so that the matcher tries
+    only the one of the letter at hand): a tag name that is none of ``names`` (in any case,
+    as :func:`_any_case` has it), then ``rest``."""
+    rests: dict[str, list[str]] = {}
+    for name in names:
+        rests.setdefault(name[0], []).append(_any_case(name[1:]))
+    others = "".join(c for c in "abcdefghijklmnopqrstuvwxyz" if c not in rests)
+    return "|".join(  # (a tag name starts with an ASCII letter)
+        [f"[{others}{others.upper()}]{rest}"]
+        + [
+            f"[{first}{first.upper()}](?!(?:{'|'.join(tails)})[{_WS}/>]){rest}"
+            for first, tails in sorted(rests.items())
+        ]
+    )
+
+
+# Comments, doctypes, processing instructions and bogus comments, after the '<'.
+_NOT_TAGS: Final = (
+    r"(?![A-Za-z/!?])|!--(?:>|->|(?:[^-]++|-(?!-!?>))*+--!?>)|!(?!--)[^>]*+>"
+    r"|\?[^>]*+>|/(?![A-Za-z])[^>]*+>"
 )
-_SKIP_FOREIGN: Final = re.compile(
-    rf"(?:{_SKIPPED_MARKUP}|<!\[CDATA\[(?:[^\]]++|\](?!\]>))*+\]\]>|<!(?!--|\[CDATA\[)[^>]*+>"
-    rf"|<(?!(?i:{'|'.join((*_FOREIGN, *sorted(_BREAKOUT)))})[{_WS}/>]){_ANY_TAG}"
-    rf"|</(?!(?i:{'|'.join(_FOREIGN)})[{_WS}/>]){_ANY_TAG})*+"
+# What the tokenizer may skip in foreign content (<svg>, <math>): as in HTML content, but
+# CDATA sections too, and not the end tags </svg> and </math>, nor the start tags of <svg>,
+# <math> and of the HTML elements that end foreign content.
+_FOREIGN_SKIPPED: Final = (
+    rf"[^<]*+(?:<(?:/(?:{_tags_but(_FOREIGN, _END_TAG_REST)})"
+    rf"|{_tags_but((*_FOREIGN, *sorted(_BREAKOUT)), _TAG_REST)}"
+    r"|!\[CDATA\[(?:[^\]]++|\](?!\]>))*+\]\]>|!(?!--|\[CDATA\[)[^>]*+>"
+    r"|(?![A-Za-z/!?])|!--(?:>|->|(?:[^-]++|-(?!-!?>))*+--!?>)"
+    r"|\?[^>]*+>|/(?![A-Za-z])[^>]*+>)[^<]*+)*+"
 )
+_SKIP_FOREIGN: Final = re.compile(_FOREIGN_SKIPPED)
+_FOREIGN_NAME: Final = "|".join(_any_case(name) for name in _FOREIGN)
+# An <svg> or <math> element that holds only what foreign content skips: its start tag (not
+# self-closing), what it holds, and the end tag of an <svg> or a <math>.
+_FOREIGN_ELEMENT: Final = (
+    rf"(?:{_FOREIGN_NAME})(?=[{_WS}/>]){_ATTRIBUTES}[{_WS}/]*+(?<!/)>{_FOREIGN_SKIPPED}"
+    rf"</(?:{_FOREIGN_NAME})(?=[{_WS}/>]){_ATTRIBUTES}[{_WS}/]*+>"
+)
+# The attributes of the commonest <meta>: a property (or name) without character references
+# and a content, in either order; groups: the name and the content, or the content and the
+# name (the property or name as written: _read_tag reads them alike).
+_SIMPLE_META: Final = (
+    r' (?:property|name)="([^"&]*+)" content="([^"]*+)"'
+    r'| content="([^"]*+)" (?:property|name)="([^"&]*+)"'
+)
+# The text of a script as _script_end reads it, to where it ends (before the '</script'
+# that closes it, or at the end of the page): script data up to '<!--'; then, escaped, up
+# to '-->' (script data again) or '<script' (double escaped, up to '-->' or '</script'),
+# each '<script' and '</script' followed by a space, '/' or '>', in any case.
+_SCRIPT_DATA_TEXT: Final = rf"(?:[^<]++|<(?!(?i:/script[{_WS}/>]|!--)))*+"
+_ESCAPED_TEXT: Final = rf"(?:[^<-]++|-(?!->)|<(?!(?i:/?script[{_WS}/>])))*+"
+_DOUBLE_ESCAPED_TEXT: Final = rf"(?:[^<-]++|-(?!->)|<(?!(?i:/script[{_WS}/>])))*+"
+_OPEN_SCRIPT: Final = rf"(?i:<script)(?=[{_WS}/>])"
+_CLOSE_SCRIPT: Final = rf"(?i:</script)(?=[{_WS}/>])"
+_SCRIPT_TEXT: Final = (
+    rf"{_SCRIPT_DATA_TEXT}(?:<!(?=--){_ESCAPED_TEXT}"
+    rf"(?:{_OPEN_SCRIPT}{_DOUBLE_ESCAPED_TEXT}{_CLOSE_SCRIPT}{_ESCAPED_TEXT})*+"
+    rf"(?:-->|{_OPEN_SCRIPT}{_DOUBLE_ESCAPED_TEXT}(?:-->|\Z)|(?={_CLOSE_SCRIPT})|\Z)"
+    rf"{_SCRIPT_DATA_TEXT})*+"
+)
+# A script that is not application/ld+json: its attributes (spaces, a name, and a quoted
+# value or none) hold no character reference and no "json" in any case, so its type cannot
+# be ld+json; then its text.
+_NOT_JSON_ATTRIBUTE: Final = (
+    rf"[{_WS}]++[^{_WS}/>=\"'&jJ]++"
+    r"""(?:=(?:"(?:[^"&jJ]++|[jJ](?![sS][oO][nN]))*+"|'(?:[^'&jJ]++|[jJ](?![sS][oO][nN]))*+')"""
+    rf"|(?=[{_WS}/>]))"
+)
+# (Then an end tag whose name starts with an ASCII letter, or the end of the page: the end
+# tag that closes a text, when it is another, is a tag the tokenizer cannot read, where it
+# stops, in _closed_at.)
+_CLOSED: Final = r"(?=</[A-Za-z]|\Z)"
+_OTHER_SCRIPT: Final = (
+    rf"{_any_case('script')}(?=[{_WS}/>])(?:{_NOT_JSON_ATTRIBUTE})*+[{_WS}/]*+>"
+    rf"{_SCRIPT_TEXT}{_CLOSED}"
+)
+# An element of raw text but the title (<style>, <iframe>...): its start tag and its text, to
+# the end tag that closes it (in any case) or the end of the page.
+_RAW_ELEMENT: Final = "|".join(
+    rf"{_any_case(name)}(?=[{_WS}/>]){_ATTRIBUTES}[{_WS}/]*+>"
+    rf"(?:[^<]++|<(?!(?i:/{name}[{_WS}/>])))*+{_CLOSED}"
+    for name in _RAW_TEXT
+    if name != "title"
+)
+
+
+def _step(skipped: tuple[str, ...]) -> re.Pattern[str]:
+    """One step of the tokenizer in HTML content.
+
+    Skip, without a look (possessively: linear), text, a '<' that starts nothing, every end
+    tag, a start tag it does not read (and those of ``skipped``), an <svg> or <math> element
+    it has nothing to read in, a script that is not ld+json, an element of raw text but the
+    title, a comment, a doctype or bogus comment; then the start tag it reads, if one comes
+    next.  When none comes next, the page has ended, or ends inside markup (a tag, a comment
+    left open): nothing after it is read.  A <meta> of the commonest form comes in the groups
+    of _SIMPLE_META (1 to 4), any other start tag read in groups 5 (its name) and 6 (the text
+    of its attributes).  (End tags first: the matcher tries an alternative only when the
+    character at hand can start it.)
+    """
+    read = tuple(name for name in _READ if name not in skipped)
+    return re.compile(
+        rf"[^<]*+(?:<(?:/[A-Za-z]{_END_TAG_REST}|{_tags_but(read, _TAG_REST)}"
+        rf"|{_FOREIGN_ELEMENT}|{_OTHER_SCRIPT}|{_RAW_ELEMENT}|{_NOT_TAGS})[^<]*+)*+"
+        rf"(?:<(?:{_any_case('meta')}(?:{_SIMPLE_META})[{_WS}/]*+>"
+        rf"|({_READ_NAME})(?=[{_WS}/>])({_ATTRIBUTES})[{_WS}/]*+>))?"
+    )
+
+
+_STEP: Final = _step(())
+_STEP_AFTER_CANONICAL: Final = _step(("link",))  # once the canonical link is known
 _META_NAMES: Final = ("author", "description", "keywords")
 _META_PREFIXES: Final = ("og:", "article:", "twitter:")
+# What the lower-cased text of a <meta>'s attributes holds when it may name a meta read (or
+# "&", a character reference that may spell one).
+_META_HINT: Final = re.compile("|".join((*_META_PREFIXES, *_META_NAMES, "&")))
 
 
 def _attributes(source: str) -> dict[str, str]:
@@ -421,8 +584,11 @@ def _attributes(source: str) -> dict[str, str]:
     return found
 
 
-def _is_jsonld(attributes: dict[str, str]) -> bool:
-    kind = attributes.get("type")
+def _is_jsonld(attributes: str) -> bool:
+    """Whether a script whose attributes' text is ``attributes`` is application/ld+json."""
+    if "&" not in attributes and "json" not in attributes.lower():
+        return False  # the type cannot be ld+json, even in another case
+    kind = _attributes(attributes).get("type")
     if kind is None:
         return False
     return kind.split(";", 1)[0].strip(_HTML_SPACES).lower() == "application/ld+json"
@@ -481,15 +647,98 @@ def _first(value: str | None) -> str | None:
 def _tokenize(text: str) -> _Scanned:
     """Find the ld+json blocks and the meta of a page, in one pass (linear time)."""
     found = _Scanned()
-    end = len(text)
-    foreign = 0  # depth in <svg>/<math>
+    step = _STEP.match
     pos = 0
+    while pos >= 0:
+        tag = step(text, pos)
+        assert tag is not None  # the pattern matches the empty string
+        last = tag.lastindex
+        if last is None:
+            break  # the end of the page, or the page ends inside markup
+        pos = tag.end()
+        if last == 6:
+            pos = _start_tag(text, tag.group(5).lower(), tag.group(6), pos, found)
+            if found.canonical is not None:
+                step = _STEP_AFTER_CANONICAL.match
+        elif last == 2:
+            _meta(tag.group(1), tag.group(2), found)
+        else:
+            _meta(tag.group(4), tag.group(3), found)
+    return found
+
+
+def _meta(name: str, content: str, found: _Scanned) -> None:
+    """Read a <meta> whose only attributes are a property or name (as written, without
+    character references) and a content (as written), as _read_tag does."""
+    key = name.strip(_HTML_SPACES).lower()
+    if key in found.meta or not (key in _META_NAMES or key.startswith(_META_PREFIXES)):
+        return
+    value = _first(html.unescape(content) if "&" in content else content)
+    if value is not None:
+        found.meta[key] = value
+
+
+def _start_tag(text: str, name: str, attributes: str, end: int, found: _Scanned) -> int:
+    """Read the start tag ``name`` (lower-cased), whose attributes' text is ``attributes``
+    and which ends at ``end``, in HTML content: where the tokenizer goes on (-1: it stops)."""
+    if name == "meta":
+        if _META_HINT.search(attributes.lower()):
+            _read_tag(name, _attributes(attributes), found)
+        return end
+    if name == "script":
+        stop = _script_end(text, end)
+        if _is_jsonld(attributes):
+            found.count += 1
+            if found.count <= MAX_BLOCKS:
+                found.blocks.append((end, stop))
+            elif found.dropped_at < 0:
+                found.dropped_at = end
+        return _closed_at(text, stop)
+    if name == "link":
+        if found.canonical is None and ("&" in attributes or "canonical" in attributes.lower()):
+            _read_tag(name, _attributes(attributes), found)
+        return end
+    close = _RAW_END.get(name)
+    if close is not None:
+        closed = close.search(text, end)
+        stop = closed.start() if closed is not None else len(text)
+        if name == "title" and found.title is None:
+            title = html.unescape(text[end:stop])
+            found.title = _first(re.sub(rf"[{_WS}]+", " ", title))
+        return _closed_at(text, stop)
+    if name == "html":
+        if found.language is None:
+            _read_tag(name, _attributes(attributes), found)
+        return end
+    if name in _FOREIGN:
+        return end if text.startswith("/>", end - 2) else _foreign(text, end, found)
+    if name == "plaintext":
+        return -1  # the rest of the page is text
+    return end
+
+
+def _closed_at(text: str, stop: int) -> int:
+    """Where the tokenizer goes on after a text (of a script, of raw text) that ends at
+    ``stop``: at its end tag, which the next step skips; -1 when the page ends there, or when
+    the end tag's name does not start with an ASCII letter (a script ends at '</script' in
+    any case, a long s for the s included, but that is no tag the tokenizer reads: it stops
+    there, as it does at a tag left open)."""
+    if stop + 2 >= len(text) or not _LETTER.match(text, stop + 2):
+        return -1
+    return stop
+
+
+def _foreign(text: str, pos: int, found: _Scanned) -> int:
+    """Tokenize the foreign content (``<svg>``, ``<math>``) that starts at ``pos``: where HTML
+    content resumes, after the end tag that closes it or at an HTML element that ends it
+    (read as in HTML content); -1 when the page ends first."""
+    depth = 1  # in <svg>/<math>
     while True:
-        skipped = (_SKIP_FOREIGN if foreign else _SKIP_HTML).match(text, pos)
+        skipped = _SKIP_FOREIGN.match(text, pos)
         assert skipped is not None  # the pattern matches the empty string
         markup = _MARKUP.search(text, skipped.end())
         if markup is None:
-            break
+            return -1
         at = markup.start()
         char = text[at + 1]
         if char == "!":
@@ -502,18 +751,18 @@ def _tokenize(text: str) -> _Scanned:
                     continue
                 close = _COMMENT_END.search(text, at + 4)
                 if close is None:
-                    break  # the rest of the page is a comment
+                    return -1  # the rest of the page is a comment
                 pos = close.end()
                 continue
-            if foreign and text.startswith("<![CDATA[", at):
+            if text.startswith("<![CDATA[", at):
                 close_at = text.find("]]>", at + 9)
                 if close_at < 0:
-                    break
+                    return -1
                 pos = close_at + 3
                 continue
             close_at = text.find(">", at + 2)  # a doctype or a bogus comment
             if close_at < 0:
-                break
+                return -1
             pos = close_at + 1
             continue
         if char == "?" or (char == "/" and not _LETTER.match(text, at + 2)):
@@ -522,62 +771,24 @@ def _tokenize(text: str) -> _Scanned:
                 continue
             close_at = text.find(">", at + 2)  # a bogus comment
             if close_at < 0:
-                break
+                return -1
             pos = close_at + 1
             continue
         tag = _TAG.match(text, at)
         if tag is None:
-            break  # the page ends inside a tag
+            return -1  # the page ends inside a tag
         pos = tag.end()
         name = tag.group(2).lower()
         if tag.group(1):  # an end tag
-            if foreign and name in _FOREIGN:
-                foreign -= 1
+            if name in _FOREIGN:
+                depth -= 1
+                if not depth:
+                    return pos
             continue
-        if foreign:
-            if name in _BREAKOUT:
-                foreign = 0
-            elif name in _FOREIGN and not tag.group().endswith("/>"):
-                foreign += 1
-            if foreign:
-                continue
-        if name in _FOREIGN:
-            if not tag.group().endswith("/>"):
-                foreign = 1
-            continue
-        if name == "script":
-            stop = _script_end(text, pos)
-            if _is_jsonld(_attributes(tag.group(3))):
-                found.count += 1
-                if found.count <= MAX_BLOCKS:
-                    found.blocks.append((pos, stop))
-                elif found.dropped_at < 0:
-                    found.dropped_at = pos
-            pos = _skip_end_tag(text, stop)
-            if pos < 0:
-                break
-        elif name in _RAW_END:
-            close = _RAW_END[name].search(text, pos)
-            stop = close.start() if close is not None else end
-            if name == "title" and found.title is None:
-                title = html.unescape(text[pos:stop])
-                found.title = _first(re.sub(rf"[{_WS}]+", " ", title))
-            pos = _skip_end_tag(text, stop)
-            if pos < 0:
-                break
-        elif name == "plaintext":
-            break
-        elif name in ("html", "meta", "link"):
-            _read_tag(name, _attributes(tag.group(3)), found)
-    return found
-
-
-def _skip_end_tag(text: str, at: int) -> int:
-    """Where the end tag at ``at`` ends (-1: the page ends first)."""
-    if at >= len(text):
-        return -1
-    tag = _TAG.match(text, at)
-    return -1 if tag is None else tag.end()
+        if name in _BREAKOUT:
+            return _start_tag(text, name, tag.group(3), pos, found)
+        if name in _FOREIGN and not tag.group().endswith("/>"):
+            depth += 1
 
 
 def _read_tag(name: str, attributes: dict[str, str], found: _Scanned) -> None:
@@ -641,7 +852,8 @@ def read_page(page: str | bytes, *, max_size: int = MAX_PAGE_SIZE) -> Page:
     for index, (start, stop) in enumerate(scanned.blocks):
         line, column = _advance(text, line, column, anchor, start)
         anchor = start
-        blocks.append(_block(index, text[start:stop], _Lines(text[start:stop], line, column)))
+        raw = text[start:stop]
+        blocks.append(_block(index, raw, _Lines(raw, line, column)))
     if scanned.count > MAX_BLOCKS:
         line, column = _advance(text, line, column, anchor, scanned.dropped_at)
         message = (

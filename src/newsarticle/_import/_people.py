@@ -26,7 +26,8 @@ A person's ``jobTitle`` is a role in no organization: a text, or schema.org's ``
 role with dates).  An organization's Trust Project terms (``publishingPrinciples``,
 ``correctionsPolicy`` ...) are its :class:`~newsarticle.Policies`, each the URL of a page (a URL,
 or a node with a ``url``); the four terms schema.org defines on ``NewsMediaOrganization`` alone
-are kept only for a news organization, the one type the export writes them on.
+are kept only for a news organization, the one type the export writes them on.  Its ``logo``
+is its :class:`~newsarticle._model.Logo`: a URL, or an ``ImageObject`` with its URL and size.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from .._errors import shown
 from .._export._jsonld import _ORGANIZATION_TYPES, _PLACE_TYPES, _POLICIES, _RELATIONS
 from .._model import (
     GeoCoordinates,
+    Logo,
     Organization,
     OrganizationKind,
     PartialDate,
@@ -707,7 +709,49 @@ class Entities:
                 item, other, f"parentOrganization of {shown(fields['name'])}"
             )
         fields["policies"] = self._policies(node, fields["kind"], fields["name"])
+        fields["logo"] = self._logo(context.read(node, "logo"), fields["name"])
         return draft.id
+
+    def _logo(self, here: Here | None, name: str) -> Logo | None:
+        """An organization's logo: a URL, or an ``ImageObject`` with ``url`` or ``contentUrl``
+        and its ``width`` and ``height`` (numbers, text such as ``"600px"``, or
+        ``QuantitativeValue``\\ s in pixels); the first one, when several are given."""
+        context = self.context
+        what = f"logo of {shown(name)}"
+        items = [] if here is None else [i for i in here.items() if i.value not in (None, "")]
+        if not items:
+            return None
+        if len(items) > 1:
+            context.report(
+                items[1],
+                "import-dropped",
+                f"{what} holds one image; {len(items) - 1} more are not kept",
+            )
+        item = items[0]
+        node = context.graph.node(item) if isinstance(item.value, dict) else None
+        if node is None:  # a URL, or the @id of nothing on the page (the image's own URL)
+            url = context.url_value(item, Logo, "url")
+            return None if url is None else Logo(url=url)
+        if node.types and not node.is_a("ImageObject"):
+            kinds = "/".join(node.types)
+            context.report(
+                item, "import-dropped", f"{what}: a {kinds} is not an ImageObject; dropped"
+            )
+            return None
+        context.visit(node, f"the {what}")
+        url = context.url_value(context.read(node, "url"), Logo, "url")
+        content = context.url_value(context.read(node, "contentUrl"), Logo, "url")
+        url = url or content
+        if url is None:
+            context.report(
+                item, "import-dropped", f"{what}: an image with no url or contentUrl; dropped"
+            )
+            return None
+        return Logo(
+            url=url,
+            width=context.number(context.read(node, "width"), "width"),
+            height=context.number(context.read(node, "height"), "height"),
+        )
 
     def _policies(self, node: Node, kind: OrganizationKind, name: str) -> Policies | None:
         """An organization's policies, each the URL of a page.  A term schema.org defines on

@@ -31,18 +31,25 @@ __all__ = [
     "HTML_SUFFIXES",
     "JSONLD_SUFFIXES",
     "KINDS",
+    "NINJS_SUFFIX",
+    "PAGE_KINDS",
     "Kind",
     "kind_of",
     "output_stem",
     "parse_zone",
+    "prepare",
+    "read_prepared",
     "read_source",
 ]
 
-Kind = Literal["html", "jsonld"]
-KINDS: Final = ("html", "jsonld")
-#: Names of pages, and of JSON-LD files (alone, or the block texts of a page).
+Kind = Literal["html", "jsonld", "ninjs"]
+#: What ``import`` reads: pages, JSON-LD and IPTC ninjs; ``audit`` reads the first two.
+KINDS: Final = ("html", "jsonld", "ninjs")
+PAGE_KINDS: Final = ("html", "jsonld")
+#: Names of pages, of JSON-LD files (alone, or the block texts of a page), of ninjs files.
 HTML_SUFFIXES: Final = (".html", ".htm", ".xhtml")
 JSONLD_SUFFIXES: Final = (".jsonld", ".json")
+NINJS_SUFFIX: Final = ".ninjs.json"
 #: Compressed with gzip: the page or JSON-LD file inside is named by the suffix before.
 COMPRESSED_SUFFIX: Final = ".gz"
 _GZIP_MAGIC: Final = b"\x1f\x8b"
@@ -56,17 +63,41 @@ def _suffixes(name: str) -> list[str]:
     return [suffix.lower() for suffix in PurePath(name).suffixes]
 
 
-def kind_of(name: str | None, data: bytes) -> Kind:
+def kind_of(name: str | None, data: bytes, kinds: tuple[str, ...] = KINDS) -> Kind:
     """What ``data`` is, told by its file ``name`` (None for standard input), then by its
-    content (already decompressed)."""
+    content (already decompressed), among ``kinds``: a name ending ``.ninjs.json`` is ninjs, a
+    page's name a page, a ``.jsonld`` or ``.json`` name JSON-LD, unless the content is a JSON
+    object whose ``standard`` says it is ninjs (IPTC's ninjs 3 documents say so; most 2.x ones
+    do not: name them ``.ninjs.json``, or give ``--from ninjs``)."""
     suffixes = _suffixes(name) if name is not None else []
     if suffixes and suffixes[-1] == COMPRESSED_SUFFIX:
         suffixes.pop()
+    ninjs = "ninjs" in kinds
+    if ninjs and suffixes[-2:] == [".ninjs", ".json"]:
+        return "ninjs"
     if suffixes and suffixes[-1] in HTML_SUFFIXES:
         return "html"
+    first = _first_byte(data)
+    if ninjs and first == ord("{") and _says_ninjs(data):
+        return "ninjs"
     if suffixes and suffixes[-1] in JSONLD_SUFFIXES:
         return "jsonld"
-    return "jsonld" if _first_byte(data) in _JSON_START else "html"
+    return "jsonld" if first in _JSON_START else "html"
+
+
+def _says_ninjs(data: bytes) -> bool:
+    """Whether ``data`` is a JSON object whose ``standard`` names ninjs (``{"standard":
+    {"name": "ninjs", ...}}``, or the text ``"ninjs"``)."""
+    if b'"standard"' not in data or b"ninjs" not in data.lower():
+        return False
+    try:
+        value = json.loads(data)
+    except (ValueError, RecursionError):
+        return False
+    standard = value.get("standard") if isinstance(value, dict) else None
+    if isinstance(standard, dict):
+        standard = standard.get("name")
+    return isinstance(standard, str) and standard.strip().lower() == "ninjs"
 
 
 def _first_byte(data: bytes) -> int | None:
@@ -82,7 +113,7 @@ def output_stem(name: PurePath) -> PurePath:
     """``name`` without the suffixes that say what kind of input it is: ``a.html.gz`` and
     ``a.jsonld`` give ``a``, ``a.jsonld.json`` gives ``a``, ``report.2024.html`` gives
     ``report.2024``."""
-    known = (*HTML_SUFFIXES, *JSONLD_SUFFIXES, COMPRESSED_SUFFIX)
+    known = (*HTML_SUFFIXES, *JSONLD_SUFFIXES, ".ninjs", COMPRESSED_SUFFIX)
     stem = name
     for _ in range(3):
         if stem.suffix.lower() not in known or stem.stem in ("", "."):
@@ -142,16 +173,38 @@ def _decompressed(data: bytes, max_size: int) -> bytes | Page:
     return b"".join(pieces)
 
 
-def read_source(data: bytes, *, kind: Kind | None, name: str | None, max_size: int) -> Page:
-    """The page of an input's ``data``: an HTML page or JSON-LD (``kind``; None: told by
-    ``name``, then by the content), decompressed first when it is gzip-compressed.  Bad data
-    of any kind is a problem of the page, never an exception."""
+def prepare(
+    data: bytes,
+    *,
+    kind: Kind | None,
+    name: str | None,
+    max_size: int,
+    kinds: tuple[str, ...] = KINDS,
+) -> tuple[Kind, bytes] | Page:
+    """What an input's ``data`` is (``kind``; None: told by ``name``, then by the content,
+    among ``kinds``) and its bytes, decompressed when they are gzip-compressed; or the page of
+    the problem when they cannot be decompressed."""
     if data.startswith(_GZIP_MAGIC):
         inner = _decompressed(data, max_size)
         if isinstance(inner, Page):
             return inner
         data = inner
-    kind = kind or kind_of(name, data)
+    return kind or kind_of(name, data, kinds), data
+
+
+def read_source(data: bytes, *, kind: Kind | None, name: str | None, max_size: int) -> Page:
+    """The page of an input's ``data``: an HTML page or JSON-LD (``kind``; None: told by
+    ``name``, then by the content), decompressed first when it is gzip-compressed.  Bad data
+    of any kind is a problem of the page, never an exception."""
+    prepared = prepare(data, kind=kind, name=name, max_size=max_size, kinds=PAGE_KINDS)
+    if isinstance(prepared, Page):
+        return prepared
+    kind, data = prepared
+    return read_prepared(kind, data, max_size)
+
+
+def read_prepared(kind: Kind, data: bytes, max_size: int) -> Page:
+    """The page of bytes already prepared (:func:`prepare`) as a page or JSON-LD."""
     if kind == "html":
         return read_page(data, max_size=max_size)
     if len(data) > max_size:

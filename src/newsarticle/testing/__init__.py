@@ -14,10 +14,16 @@ anchored quotes stand in their paragraphs and whose dates are in order: each
 one validates with no problem.  Now and then they use every feature of the
 model: paragraphs behind a paywall, speakable paragraphs, fact checks (claims
 with reviews, rated on a scale), the organizations' policies, live blogs with
-their updates.  The strategies of the other classes take the ids their
-references may name, by collection (``refs={"people": ["p1"]}``), so they
-compose.  :func:`schema_documents` builds JSON values from the bundled
-schema itself, with no knowledge of the model.
+their updates; and they meet the edges validators care about: headlines
+of 109, 110 and 111 characters (about the length search results show
+whole), text with typographic spaces between its characters, URLs of 2,047
+and 2,048 characters with a host name of 253, ids as long as the format
+allows.  Every text shows a visible character: none is only spaces or
+invisible characters, which the format refuses.  The strategies of the
+other classes take the ids their references may name, by collection
+(``refs={"people": ["p1"]}``), so they compose.  :func:`schema_documents`
+builds JSON values from the bundled schema itself, with no knowledge of the
+model.
 
 Every strategy is derived from the declarations of the model (its rules and
 its fields' declarations, see ``newsarticle._rules``), so a field added to the
@@ -98,7 +104,8 @@ Refs = Mapping[str, Iterable[str]]
 
 
 def lines(*, max_size: int = 40) -> st.SearchStrategy[str]:
-    """Non-empty one-line text: any Unicode but control characters and surrogates, in NFC.
+    """One-line text that shows a visible character: any Unicode but control characters and
+    surrogates, in NFC, sometimes with typographic spaces between its characters.
 
     At most ``max_size`` characters (before NFC).
     """
@@ -107,13 +114,14 @@ def lines(*, max_size: int = 40) -> st.SearchStrategy[str]:
 
 
 def texts(*, max_size: int = 80) -> st.SearchStrategy[str]:
-    """Non-empty text that may hold newlines and blank lines, in NFC."""
+    """Text that shows a visible character and may hold newlines and blank lines, in NFC."""
     found: st.SearchStrategy[str] = _values.text_values(TEXT, max_size).strategy
     return found
 
 
 def paragraph_texts(*, max_size: int = 120) -> st.SearchStrategy[str]:
-    """Text for a paragraph: newlines allowed, never a blank line, never a newline at an end."""
+    """Text for a paragraph that shows a visible character: newlines allowed, never a blank
+    line, never a newline at an end."""
     found: st.SearchStrategy[str] = _values.text_values(PARAGRAPH_TEXT, max_size).strategy
     return found
 
@@ -125,7 +133,8 @@ def ids() -> st.SearchStrategy[str]:
 
 
 def urls() -> st.SearchStrategy[str]:
-    """Absolute http(s) URLs, some with a port, a query, a fragment or percent escapes."""
+    """Absolute http(s) URLs, some with a port, a query, a fragment or percent escapes, now
+    and then 2,047 or 2,048 characters long with a host name of 253 characters."""
     found: st.SearchStrategy[str] = _values.url_values(URL).strategy
     return found
 

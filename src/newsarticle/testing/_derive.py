@@ -268,14 +268,15 @@ class _Anchored:
     """Anchors in consecutive paragraphs of the context, and the text they give the object.
 
     Each part of the text is a piece of its paragraph (the whole paragraph when the piece,
-    in NFC, is not in it); the parts are joined by a blank line.  Half the objects have no
-    anchors and free text.
+    in NFC, is not in it or breaks the text's rule: only spaces, say); the parts are joined
+    by a blank line.  Half the objects have no anchors and free text.
     """
 
     name: str
     text: str
     collection: str
     free: Values  #: the text of an object with no anchors
+    rule: Rule  #: the rule of the text, which each part keeps to
 
     def draw(self, draw: Draw, context: Context, out: dict[str, Any]) -> None:
         body = context.objects.get(self.collection, ())
@@ -289,7 +290,8 @@ class _Anchored:
             text = paragraph.text
             first = draw(indices(len(text)))
             part = nfc(text[first : first + 1 + draw(indices(len(text) - first))].strip("\n"))
-            parts.append(part if part and part in text else text)
+            fits = part and part in text and self.rule.problem(part) is None
+            parts.append(part if fits else text)
         anchors = tuple(paragraph.id for paragraph in chosen)
         out[self.text], out[self.name] = "\n\n".join(parts), anchors
         context.used.update(anchors)
@@ -479,7 +481,9 @@ def _plan(cls: type[Any]) -> Plan:
             assert len(declared.refs) == 1, "anchors name one collection"
             assert "text" in fields, "an anchored object has a text"
             (collection,) = declared.refs
-            steps.append(_Anchored(name, "text", collection, _kind_values(fields["text"].rule)))
+            text_rule = fields["text"].rule
+            assert isinstance(text_rule, Rule), "an anchored object's text follows a rule"
+            steps.append(_Anchored(name, "text", collection, _kind_values(text_rule), text_rule))
         elif declared.refs is not None:
             steps.append(_Reference(cls, name, declared))
         elif name == "id" and rule is ID and declared.shape == "one":

@@ -4,7 +4,8 @@ The generator reads the schema, not the model: it is the independent witness
 that every document the schema accepts either loads or gets a clear problem.
 It understands ``$ref`` (local), ``type``, ``properties``/``required``/
 ``additionalProperties: false``, ``items``, ``uniqueItems``, ``enum``,
-``const``, ``pattern``, ``not`` (a string pattern to avoid), ``format``
+``const``, ``pattern`` (anchored at both ends, or ``^(?![\\s\\S])|[...]``: empty or
+holding a character of a class), ``not`` (a string pattern to avoid), ``format``
 (``date-time``, ``uri``), ``minLength`` and ``minimum``/``maximum``; any other
 keyword raises, so a schema change cannot silently escape it.
 
@@ -40,6 +41,8 @@ _KNOWN: Final = frozenset(
     }
 )  # fmt: skip
 _END = r"(?![\s\S])"
+#: The start of a pattern of text that is empty or holds a character of a class.
+_EMPTY_OR: Final = f"^{_END}|"
 #: At most this many items in an array, and repeats of an unbounded pattern.
 _MOST: Final = 3
 
@@ -172,18 +175,35 @@ class _Generator:
         if form is not None:
             raise ValueError(f"cannot generate the format {form!r}")
         pattern = schema.get("pattern")
-        if pattern is not None:
+        holds = None
+        if pattern is not None and pattern.startswith(_EMPTY_OR):
+            holds = pattern.removeprefix(_EMPTY_OR)  # text: empty, or holding one of a class
+        elif pattern is not None:
             return _pattern(pattern.removeprefix("^").removesuffix(_END))
         least = schema.get("minLength", 0)
         avoid = schema.get("not", {}).get("pattern")
         refused = "" if avoid is None else _refused(avoid)
         if refused is None:  # not one class of characters: removed from any text
+            if holds is not None:
+                raise ValueError(f"cannot generate text avoiding {avoid!r} and holding {holds!r}")
             text = st.text(max_size=30).map(lambda value: re.sub(avoid, "", value))
             texts = text.filter(lambda value: len(value) >= least)
             return lambda draw: draw(texts)
         alphabet = st.characters(codec="utf-8", exclude_characters=refused)
         strings = st.text(alphabet, min_size=least, max_size=max(least, 30))
-        return lambda draw: draw(strings)
+        if holds is None:
+            return lambda draw: draw(strings)
+        found = re.compile(holds).search
+        one = _one_of(holds, refused)
+
+        def gen(draw: Draw) -> str:
+            text: str = draw(strings)
+            if text and found(text) is None:  # one character of the class put in
+                at = draw(_upto(len(text)))
+                text = text[:at] + draw(one) + text[at:]
+            return text
+
+        return gen
 
 
 def _key(value: Any) -> Any:
@@ -214,6 +234,20 @@ def _chars(items: list[tuple[Any, Any]]) -> str:
         else:
             raise _Unknown(name)
     return "".join(dict.fromkeys(found))
+
+
+def _one_of(pattern: str, refused: str) -> st.SearchStrategy[str]:
+    """One character of the class ``pattern`` (which may be negated), none of ``refused``."""
+    if _parser is None:  # pragma: no cover - a Python without it
+        raise ValueError(f"cannot read the class {pattern!r}")
+    ((op, items),) = list(_parser.parse(pattern))
+    if str(op) != "IN":
+        raise ValueError(f"{pattern!r} is not one class of characters")
+    items = list(items)
+    if items and str(items[0][0]) == "NEGATE":
+        return st.characters(codec="utf-8", exclude_characters=_chars(items[1:]) + refused)
+    allowed = [char for char in _chars(items) if char not in refused]
+    return st.sampled_from(allowed)
 
 
 def _refused(pattern: str) -> str | None:

@@ -29,6 +29,7 @@ from typing import Any, Final
 from hypothesis import strategies as st
 
 from .._model import DatePrecision, PartialDate
+from .._profile import HEADLINE_LIMIT
 from .._rules import (
     ID,
     SURROGATES,
@@ -44,8 +45,12 @@ from .._rules import (
 )
 
 __all__ = [
+    "LONGEST_HOST",
+    "LONGEST_URLS",
+    "LONG_LINES",
     "MAX_ITEMS",
     "PRESENT",
+    "TYPOGRAPHIC_SPACES",
     "Draw",
     "Spread",
     "Values",
@@ -274,17 +279,51 @@ _SPECIALS: Final = (
     "\U0001f3fd",
     "\U00020000",
 )
+#: Typographic spaces, which text holds between words and figures ("10\u202f000",
+#: "Dr\u00a0Ahmad"): no-break, narrow no-break, thin, hair, figure, en, em and ideographic.
+TYPOGRAPHIC_SPACES: Final = (
+    "\u00a0",
+    "\u202f",
+    "\u2009",
+    "\u200a",
+    "\u2007",
+    "\u2002",
+    "\u2003",
+    "\u3000",
+)
+#: What a text of only invisible characters (which no rule allows) shows instead of its
+#: first one.
+_SHOWN: Final = "abcdefghijklmnopqrstuvwxyz0123456789"
+#: The lengths of the long lines drawn now and then: around the length of headline search
+#: results show whole (the profile's limit), one below, at and one above it.
+LONG_LINES: Final = (HEADLINE_LIMIT - 1, HEADLINE_LIMIT, HEADLINE_LIMIT + 1)
 # The kinds of edit: nothing, put in a character (or two), put in a newline (or two, at
-# different places), and, for an optional value, be absent.
+# different places), put typographic spaces between the characters, stretch a line to one
+# of LONG_LINES, and, for an optional value, be absent.
 _NOTHING: Final = ""
 _ONE_NEWLINE: Final = "one newline"
 _TWO_NEWLINES: Final = "two newlines"
+_SPACED: Final = "typographic spaces inside"
 _ABSENT: Final = "absent"
+_LONG: Final = "long"
 
 
 def _grows(kind: str) -> int:
-    """How many characters an edit of ``kind`` puts in, at most."""
-    return 2 if kind in (_TWO_NEWLINES, _NEWLINE * 2) else 0 if kind == _NOTHING else 1
+    """How many characters an edit of ``kind`` puts in, at most (a long line: none counted,
+    as it is drawn only by the rule's own strategy, which has no size to keep to)."""
+    if kind in (_TWO_NEWLINES, _NEWLINE * 2, _SPACED):
+        return 2
+    return 0 if kind == _NOTHING or kind.startswith(_LONG) else 1
+
+
+def _stretched(text: str, length: int) -> str:
+    """``text`` repeated (and padded with "a") to ``length`` characters in NFC."""
+    found = nfc((text * (length // len(text) + 1))[:length])
+    for _ in range(4):  # a prefix of NFC text is NFC; "a" composes with nothing before it
+        if len(found) == length:
+            break
+        found = nfc(found[:length] + "a" * (length - len(found)))
+    return found
 
 
 def _spans_chars(spans: tuple[tuple[int, int], ...]) -> str:
@@ -295,25 +334,31 @@ class _Text(Values):
     """Text of a rule: one string of every character the rule allows, and one edit.
 
     The edit is one integer: its kind (nothing, half the time for a line; a newline or two;
-    a blank line; a combining mark or another character worth meeting) and one or two places.
-    A paragraph's text gets newlines only where they make no blank line and not at its ends.
+    a blank line; a combining mark or another character worth meeting; typographic spaces
+    between the characters; for the rule's own strategy, ``long``, a line stretched to one of
+    the lengths given) and one or two places.  A paragraph's text gets newlines only where
+    they make no blank line and not at its ends.  A text drawn of only invisible characters
+    (spaces, a zero-width joiner), which the rule refuses, shows a letter instead of its
+    first one: every text holds a visible character.
     """
 
-    def __init__(self, rule: TextRule, max_size: int) -> None:
+    def __init__(self, rule: TextRule, max_size: int, long: tuple[int, ...] = ()) -> None:
         refused = _spans_chars((*rule.refused, SURROGATES))
         self.paragraph = rule.newline and rule.paragraph
         if self.paragraph:
             refused += _NEWLINE  # put in by the edits, where they make no blank line
+        self.visible = rule.visible
         alphabet = st.characters(exclude_characters=refused)
         longest = max(1, max_size - 2)  # room for what the edits put in
         self.required = st.text(alphabet, min_size=1, max_size=longest)
         self.maybe = st.text(alphabet, max_size=longest)  # empty: absent
         specials = [char for char in _SPECIALS if rule.bad.search(char) is None]
-        kinds = [_NOTHING] * len(specials) + specials
+        kinds = [_NOTHING] * len(specials) + specials + [_SPACED] * 2
         if rule.newline:
             kinds += [_ONE_NEWLINE] * 10 + [_TWO_NEWLINES] * 5
             if not self.paragraph:
                 kinds += [_NEWLINE * 2] * 3  # a blank line
+        kinds += [f"{_LONG} {length}" for length in long]
         room = max_size - longest  # what the edits may put in: 0, 1 or 2 characters
         kinds = [kind for kind in kinds if _grows(kind) <= room] or [_NOTHING]
         self.kinds = tuple(kinds)
@@ -333,6 +378,12 @@ class _Text(Values):
         edited = self.edited(text, self.optional_kinds, draw(self.optional_edits))
         return edited or None
 
+    def shown(self, text: str) -> str:
+        """``text``, its first character a letter when it holds no visible one."""
+        if self.visible.search(text) is not None:
+            return text
+        return _SHOWN[ord(text[0]) % len(_SHOWN)] + text[1:]
+
     def edited(self, text: str, kinds: tuple[str, ...], edit: int) -> str:
         """``text`` with the edit numbered ``edit`` made, in NFC ("" for absent).
 
@@ -342,15 +393,20 @@ class _Text(Values):
         place, kind = divmod(edit, len(kinds))
         second, first = divmod(place, self.places)
         what = kinds[kind]
-        if what == _NOTHING:
-            return nfc(text)
         if what == _ABSENT:
             return ""
+        text = self.shown(text)
+        if what == _NOTHING:
+            return nfc(text)
+        if what.startswith(_LONG):
+            return _stretched(text, int(what.removeprefix(_LONG)))
         chars = list(text)
         if what in (_ONE_NEWLINE, _TWO_NEWLINES):
             places = [first] if what == _ONE_NEWLINE else sorted({first, second}, reverse=True)
             for at in places:
                 self.newline(chars, at % (len(chars) + 1))
+        elif what == _SPACED:
+            self.spaced(chars, first, second)
         else:
             chars.insert(first % (len(chars) + 1), what)
         return nfc("".join(chars))
@@ -360,6 +416,19 @@ class _Text(Values):
             chars.insert(at, _NEWLINE)
         elif 0 < at < len(chars) and _NEWLINE not in (chars[at - 1], chars[at]):
             chars.insert(at, _NEWLINE)  # else at an end, or making a blank line: nothing
+
+    @staticmethod
+    def spaced(chars: list[str], first: int, second: int) -> None:
+        """Typographic spaces (which ``second`` picks) between the characters, never at an
+        end: one at a place ``first`` picks, and every ASCII space replaced by one too.  A
+        text of one character gets it twice, a space between."""
+        space = TYPOGRAPHIC_SPACES[second % len(TYPOGRAPHIC_SPACES)]
+        if len(chars) == 1:
+            chars.append(chars[0])
+        chars.insert(1 + first % (len(chars) - 1), space)
+        for index in range(1, len(chars) - 1):
+            if chars[index] == " ":
+                chars[index] = space
 
 
 @functools.cache
@@ -372,8 +441,8 @@ def text_values(rule: TextRule, max_size: int) -> Values:
 
 @_build.register
 def _texts(rule: TextRule) -> Values:
-    if not rule.newline:
-        return text_values(rule, 40)
+    if not rule.newline:  # a line, now and then as long as a headline may be, give or take one
+        return _Text(rule, 40, LONG_LINES)
     return text_values(rule, 120 if rule.paragraph else 80)
 
 
@@ -391,6 +460,15 @@ _HOST_CHARS: Final = "abcdefghijklmnopqrstuvwxyz0123456789-."
 _PCHARS: Final = (
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@%/?"
 )
+
+
+#: The longest URLs drawn, one in sixteen: the format sets no length, and these are the
+#: longest the sitemaps protocol takes ("less than 2,048 characters") and one more.
+LONGEST_URLS: Final = (2047, 2048)
+_LENGTHS: Final = (*[None] * 15 * len(LONGEST_URLS), *LONGEST_URLS)
+#: The longest host name and label DNS allows (RFC 1035), which the longest URLs have.
+LONGEST_HOST: Final = 253
+_LONGEST_LABEL: Final = 63
 
 
 def _host(text: str, top: str) -> str:
@@ -420,27 +498,54 @@ def _tail(text: str, shape: str) -> str:
     )
 
 
+def _longest_host(text: str, top: str) -> str:
+    """A host name of :data:`LONGEST_HOST` characters ending in ``top``: labels of the
+    longest DNS allows, made of the letters and digits of ``text``."""
+    letters = "".join(char for char in text if char.isalnum()) or "a"
+    room = LONGEST_HOST - len(top) - 1
+    labels = []
+    while room > 0:
+        size = min(_LONGEST_LABEL, room if room <= _LONGEST_LABEL else room - 2)
+        labels.append((letters * (size // len(letters) + 1))[:size])
+        room -= size + 1
+    return ".".join(labels) + "." + top
+
+
+def _longest(url: str, tail: str, length: int) -> str:
+    """``url`` made ``length`` characters long: its path (or query, or fragment) grows by
+    the RFC 3986 characters of ``tail`` (no percent sign, which a cut could split)."""
+    filler = tail.replace("%", "") or "a"
+    grown = url + ("" if "/" in url.split("//", 1)[1] or url[-1] in "?#" else "/")
+    return (grown + filler * (length // len(filler) + 1))[:length]
+
+
 class _Urls(Values):
     """Absolute http(s) URLs: host names of one or more labels, sometimes a port, a path of
-    RFC 3986 characters and percent escapes, sometimes a query and a fragment.
+    RFC 3986 characters and percent escapes, sometimes a query and a fragment; one in sixteen
+    as long as :data:`LONGEST_URLS` says, with a host name as long as DNS allows.
 
-    Three draws: the scheme, port, top-level domain and shape together; the host; the rest.
-    The rule says only that they are http(s) and RFC 3986, so they are made from alphabets.
+    Three draws: the scheme, port, top-level domain, shape and length together; the host;
+    the rest.  The rule says only that they are http(s) and RFC 3986, so they are made from
+    alphabets.
     """
 
     def __init__(self, rule: UrlRule) -> None:
-        combinations = tuple(itertools.product(_SCHEMES, _PORTS, _TOP_LEVEL, _SHAPES))
+        combinations = tuple(itertools.product(_SCHEMES, _PORTS, _TOP_LEVEL, _SHAPES, _LENGTHS))
         self.combinations = st.sampled_from(combinations)
         self.maybe = st.sampled_from(((None,) * (len(combinations) // 2)) + combinations)
         self.host = st.text(_HOST_CHARS, min_size=1, max_size=24)
         self.tail = st.text(_PCHARS, max_size=40)
 
-    def make(self, draw: Draw, combination: tuple[str, int | None, str, str]) -> str:
-        scheme, port, top, shape = combination
-        text = f"{scheme}://{_host(draw(self.host), top)}"
+    def make(self, draw: Draw, combination: tuple[str, int | None, str, str, int | None]) -> str:
+        scheme, port, top, shape, length = combination
+        host = draw(self.host)
+        name = _host(host, top) if length is None else _longest_host(host, top)
+        text = f"{scheme}://{name}"
         if port is not None:
             text += f":{port}"
-        return text + _tail(draw(self.tail), shape)
+        tail = draw(self.tail)
+        text += _tail(tail, shape)
+        return text if length is None else _longest(text, tail, length)
 
     def one(self, draw: Draw) -> str:
         return self.make(draw, draw(self.combinations))
