@@ -6,6 +6,11 @@ record is checked (an article document) or read as a page (imported or audited),
 exported when asked, by :func:`process`, in this process or in worker processes;
 :func:`ordered_map` hands results back in input order while holding only a bounded window
 of work in memory, so a JSON Lines file of any size streams through.
+
+An :class:`Engine` says where that work runs: ``local`` (this process, or ``--jobs``
+worker processes: :func:`ordered_map`), or ``dask`` (a Dask cluster: ``_dask.py``,
+imported only then), which runs the same :func:`process` on each record, so both give the
+same outcomes.
 """
 
 from __future__ import annotations
@@ -21,23 +26,33 @@ import signal
 import threading
 import traceback
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from multiprocessing.connection import Connection, wait
-from typing import TYPE_CHECKING, Final, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, BinaryIO, Final, Literal, TypeVar, cast
 
 import attrs
 
 from . import _schema
 from ._check import check
 from ._errors import Problem
-from ._inputs import DEFAULT_MAX_SIZE, Record, Source, read
+from ._inputs import DEFAULT_MAX_SIZE, Record, Source, read, records
 from ._json._write import dumps_json
 from ._model import Article
 
 if TYPE_CHECKING:
     from ._import._source import Kind
+    from ._sink import Target
 
-__all__ = ["Options", "Outcome", "WorkerError", "ordered_map", "process", "render"]
+__all__ = [
+    "Engine",
+    "EngineError",
+    "Options",
+    "Outcome",
+    "WorkerError",
+    "ordered_map",
+    "process",
+    "render",
+]
 
 _CHUNK: Final = 16
 
@@ -117,22 +132,31 @@ def process(options: Options, record: Record) -> Outcome:
 
 
 def _page(options: Options, record: Record, data: bytes) -> Outcome:
-    """Import or audit the page (or JSON-LD) of one record."""
-    from ._import._source import parse_zone, read_source
+    """Import or audit the page (or JSON-LD, or for import ninjs) of one record."""
+    from ._import._source import parse_zone, prepare, read_prepared, read_source
 
     source = record.source
     name = None if source.path is None else source.name
     kind = cast("Kind | None", options.kind)
-    page = read_source(data, kind=kind, name=name, max_size=options.max_size)
     if options.task == "audit":
         from ._audit import audit_page
 
+        page = read_source(data, kind=kind, name=name, max_size=options.max_size)
         found = tuple(audit_page(page))
         return Outcome(source=source, line=record.line, problems=found)
     from ._import._nodes import import_page
 
     zone = None if options.timezone is None else parse_zone(options.timezone)
-    article, problems = import_page(page, url=options.url, assume_timezone=zone)
+    prepared = prepare(data, kind=kind, name=name, max_size=options.max_size)
+    if isinstance(prepared, tuple) and prepared[0] == "ninjs":
+        from ._import._ninjs import read_ninjs
+
+        limit = options.max_size
+        article, problems = read_ninjs(prepared[1], assume_timezone=zone, max_size=limit)
+    else:
+        if isinstance(prepared, tuple):
+            prepared = read_prepared(*prepared, options.max_size)
+        article, problems = import_page(prepared, url=options.url, assume_timezone=zone)
     output = None if article is None else render(article, options)
     return Outcome(
         source=source,
@@ -155,6 +179,12 @@ def render(article: Article, options: Options) -> str:
         if options.lines:
             return dumps_json(to_jsonld(article), indent=False)
         return to_jsonld_text(article)
+    if options.export == "ninjs":
+        from ._export import to_ninjs, to_ninjs_text
+
+        if options.lines:
+            return dumps_json(to_ninjs(article), indent=False)
+        return to_ninjs_text(article)
     if options.export == "text":
         text = to_text(article, width=options.width, sources=options.sources)
     elif options.export == "html":
@@ -197,6 +227,70 @@ def ordered_map(
     with _Pool(jobs, work, options) as pool:
         for outcomes in pool.map(_chunks(items, _CHUNK)):
             yield from outcomes
+
+
+# --- engines ------------------------------------------------------------------
+
+
+#: The packages of the dask engine (the extra newsarticle[dask]).
+_DASK: Final = frozenset({"dask", "distributed"})
+
+
+class EngineError(Exception):
+    """The engine cannot run the batch: Dask is not installed, its scheduler cannot be
+    reached, its local cluster cannot be started, or it lost the run."""
+
+
+@attrs.frozen(kw_only=True)
+class Engine:
+    """Where a batch runs.
+
+    ``local``: in this process, or in ``jobs`` worker processes (:func:`ordered_map`).
+    ``dask``: on the Dask cluster whose scheduler is at ``scheduler``, or, without one, on a
+    local cluster of ``jobs`` worker processes started for the run and closed with it;
+    ``announce`` is told the local cluster's dashboard address when it has started.
+    """
+
+    kind: Literal["local", "dask"] = "local"
+    jobs: int = 1
+    scheduler: str | None = None
+    announce: Callable[[str], None] | None = None
+
+    def writes(self, targets: dict[str, Target] | None) -> bool:
+        """Whether this engine writes the outputs to ``targets`` itself, each worker the
+        files of its own tasks (Dask), instead of handing the outputs back: files of
+        their own and JSON Lines streams, not a device or a FIFO, which this process
+        writes."""
+        if self.kind != "dask" or targets is None:
+            return False
+        return not any(target.direct for target in targets.values())
+
+    def outcomes(
+        self,
+        options: Options,
+        sources: Sequence[Source],
+        *,
+        stdin: BinaryIO | None = None,
+        targets: dict[str, Target] | None = None,
+    ) -> Iterator[Outcome]:
+        """The outcomes of every record of ``sources``, in input order; standard input
+        (the path ``-``) is read from ``stdin`` here, in this process.  With ``targets``
+        (only when :meth:`writes` says so), each output is written there by the worker
+        that made it, and its outcome comes back without it."""
+        if self.kind == "dask":
+            try:
+                from . import _dask
+            except ModuleNotFoundError as error:
+                if error.name is None or error.name.partition(".")[0] not in _DASK:
+                    raise
+                raise EngineError(
+                    f"the dask engine needs Dask ({error.name} is not installed): "
+                    "pip install 'newsarticle[dask]'"
+                ) from None
+            return _dask.outcomes(self, options, sources, stdin=stdin, targets=targets)
+        assert targets is None, "the local engine hands its outputs back"
+        work = (record for source in sources for record in records(source, options.max_size, stdin))
+        return ordered_map(None, options, work, self.jobs)
 
 
 # --- worker processes ---------------------------------------------------------

@@ -29,11 +29,11 @@ from urllib.parse import urlsplit
 import attrs
 
 from . import __version__
-from ._batch import Options, Outcome, WorkerError, ordered_map
+from ._batch import Engine, EngineError, Options, Outcome, WorkerError
 from ._export._text import MIN_WIDTH
 from ._import._page import MAX_PAGE_SIZE
-from ._import._source import KINDS, output_stem, parse_zone
-from ._inputs import DEFAULT_MAX_SIZE, LARGEST_MAX_SIZE, PAGES, Source, expand, records
+from ._import._source import KINDS, PAGE_KINDS, output_stem, parse_zone
+from ._inputs import AUDITED, DEFAULT_MAX_SIZE, LARGEST_MAX_SIZE, PAGES, Source, expand
 from ._report import (
     EXIT_OK,
     EXIT_USAGE,
@@ -46,7 +46,7 @@ from ._report import (
     report_json,
 )
 from ._schema import schema_path, schema_text
-from ._sink import Sink, UsageError, targets
+from ._sink import Sink, Target, UsageError, targets
 from ._streams import Messages, Output, OutputError, hold_standard_descriptors, point_at_null
 
 if TYPE_CHECKING:
@@ -98,14 +98,47 @@ def _total(sources: Sequence[Source]) -> int | None:
     return None if any(source.lines for source in sources) else len(sources)
 
 
-def _outcomes(
-    sources: Sequence[Source], options: Options, jobs: int, streams: Streams
-) -> Iterator[Outcome]:
-    # The records, standard input's bytes included, are made here, in this process.
-    work = (
-        record for source in sources for record in records(source, options.max_size, streams.stdin)
+def _engine(arguments: argparse.Namespace, streams: Streams) -> Engine:
+    """Where the run's work goes (``--engine``, ``--scheduler``, ``--jobs``)."""
+    engine = arguments.engine or ("dask" if arguments.scheduler is not None else "local")
+    if engine == "local":
+        if arguments.scheduler is not None:
+            raise UsageError("--scheduler is the address of a Dask scheduler: use --engine dask")
+        return Engine(jobs=1 if arguments.jobs is None else arguments.jobs)
+    if arguments.scheduler is not None and arguments.jobs is not None:
+        raise UsageError(
+            "--jobs is the number of workers of the local Dask cluster; with --scheduler, "
+            "the cluster's own workers do the work"
+        )
+
+    def announce(line: str) -> None:
+        from tqdm import tqdm
+
+        with tqdm.external_write_mode(file=streams.stderr):
+            _write(streams.stderr, f"newsarticle: {line}\n")
+
+    return Engine(
+        kind="dask",
+        jobs=2 if arguments.jobs is None else arguments.jobs,
+        scheduler=arguments.scheduler,
+        # Said on a terminal only, like the progress bar: otherwise standard error holds
+        # what it holds with the local engine.
+        announce=announce if streams.stderr.isatty() else None,
     )
-    return _progress(ordered_map(None, options, work, jobs), _total(sources), streams.stderr)
+
+
+def _outcomes(
+    sources: Sequence[Source],
+    options: Options,
+    arguments: argparse.Namespace,
+    streams: Streams,
+    targets: dict[str, Target] | None = None,
+) -> Iterator[Outcome]:
+    # The records of standard input are read here, in this process.  With ``targets``, the
+    # engine writes the outputs there itself (see Engine.writes).
+    engine = _engine(arguments, streams)
+    found = engine.outcomes(options, sources, stdin=streams.stdin, targets=targets)
+    return _progress(found, _total(sources), streams.stderr)
 
 
 # --- commands ---------------------------------------------------------------
@@ -118,7 +151,7 @@ def _report(
     summary; the exit status."""
     tally = Tally(arguments.strict, options.task)
     report: list[dict[str, object]] = []
-    for outcome in _outcomes(sources, options, arguments.jobs, streams):
+    for outcome in _outcomes(sources, options, arguments, streams):
         tally.add(outcome)
         if arguments.format == "json":
             report.append(outcome_json(outcome, tally.passes(outcome)))
@@ -143,17 +176,17 @@ def _deliver(
 ) -> int:
     """Write each input's output where it belongs (see :class:`~._sink.Sink`), its problems
     on stderr, and the summary there when some input failed; the exit status."""
-    sink = Sink(
-        targets(sources, arguments, stdin=streams.stdin, stdout=streams.stdout, stem=stem),
-        streams.stdout,
-    )
+    found = targets(sources, arguments, stdin=streams.stdin, stdout=streams.stdout, stem=stem)
+    # On Dask, each worker writes the files of its own tasks (see Engine.writes).
+    written = _engine(arguments, streams).writes(found)
+    sink = Sink(None if written else found, streams.stdout)
     tally = Tally(strict=False, task=options.task)
     try:
-        for outcome in _outcomes(sources, options, arguments.jobs, streams):
+        for outcome in _outcomes(sources, options, arguments, streams, found if written else None):
             tally.add(outcome)
             for problem in outcome.problems:
                 _write(streams.stderr, format_problem(outcome, problem) + "\n")
-            sink.take(outcome)
+            sink.take(outcome)  # nothing to write when the workers wrote it
         sink.close()
     finally:
         sink.abandon()
@@ -198,7 +231,12 @@ def run_import(arguments: argparse.Namespace, streams: Streams) -> int:
 
 
 def run_audit(arguments: argparse.Namespace, streams: Streams) -> int:
-    sources = list(expand(arguments.paths, PAGES))
+    if arguments.kind not in (None, *PAGE_KINDS):
+        raise UsageError(
+            f"audit checks the schema.org JSON-LD of pages: --from {arguments.kind} is not "
+            "one (import reads it)"
+        )
+    sources = list(expand(arguments.paths, AUDITED))
     options = Options(task="audit", max_size=arguments.max_size, kind=arguments.kind)
     return _report(arguments, streams, sources, options)
 
@@ -302,6 +340,7 @@ examples:
   newsarticle export --format html articles/ -o site/        matching names in site/
   newsarticle export --format jsonld feed.jsonl -o out/      JSON Lines in, JSON Lines out
   newsarticle export --format jsonld feed.jsonl | head -1
+  newsarticle export --format ninjs articles/ -o wire/     IPTC ninjs 3.1, NAME.ninjs.json
 
 Files are written whole or not at all, and never over an input (such a run is refused).
 Invalid documents are reported on stderr and skipped.
@@ -314,11 +353,13 @@ examples:
   newsarticle import --format jsonld page.html.gz        the article's JSON-LD, as exported
   newsarticle import archive/ -o articles/ --jobs 0      every page below archive/
   newsarticle import --from jsonld - < blocks.json       JSON-LD on standard input
+  newsarticle import --from ninjs wire/ -o articles/     IPTC ninjs 2.x and 3.x
   newsarticle import page.html --assume-timezone Europe/Paris --url https://example.com/a
 
-Inputs: .html, .htm, .xhtml and .jsonld files, gzip-compressed or not (.html.gz), and
-folders of them; a file named here is read whatever its name (a JSON array of strings is
-the texts of a page's blocks).  Each page's article is written as <name>.json in -o
+Inputs: .html, .htm, .xhtml, .jsonld and IPTC ninjs .ninjs.json files, gzip-compressed or
+not (.html.gz), and folders of them; a file named here is read whatever its name (a JSON
+array of strings is the texts of a page's blocks; a JSON object whose "standard" names
+ninjs is ninjs).  Each page's article is written as <name>.json in -o
 FOLDER.  What was repaired, guessed or dropped is reported on stderr, one line each.
 Exit status: 0 every page gave an article, 1 some gave none, 2 usage error or unreadable
 input.
@@ -410,6 +451,22 @@ class _Version(argparse.Action):
         parser.exit()
 
 
+def _engine_arguments(parser: argparse.ArgumentParser) -> None:
+    """--engine and --scheduler: where the batch work runs."""
+    parser.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        help="local (default): this process, or --jobs worker processes; dask: a Dask "
+        "cluster (pip install 'newsarticle[dask]'), the same output",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="the Dask scheduler to run on, such as tcp://scheduler:8786 (implies --engine "
+        "dask; default: a local cluster started for the run)",
+    )
+
+
 def parser(stdout: TextIO | None = None, stderr: TextIO | None = None) -> Parser:
     """The command-line parser; its help and messages go to ``stdout`` and ``stderr`` (the
     process's streams when None)."""
@@ -432,10 +489,11 @@ def parser(stdout: TextIO | None = None, stderr: TextIO | None = None) -> Parser
         "--jobs",
         "-j",
         type=jobs,
-        default=1,
         metavar="N",
-        help="worker processes (default 1; 0 for one per CPU); output keeps input order",
+        help="worker processes (default 1; 0 for one per CPU); output keeps input order; "
+        "with --engine dask, the workers of the local cluster (default 2)",
     )
+    _engine_arguments(common)
     common.add_argument(
         "--max-size",
         type=size,
@@ -477,7 +535,7 @@ def parser(stdout: TextIO | None = None, stderr: TextIO | None = None) -> Parser
         formatter_class=formatter,
         **streams,
     )
-    export.add_argument("--format", choices=("jsonld", "text", "html"), required=True)
+    export.add_argument("--format", choices=("jsonld", "text", "html", "ninjs"), required=True)
     export.add_argument(
         "-o",
         "--output",
@@ -513,10 +571,11 @@ def parser(stdout: TextIO | None = None, stderr: TextIO | None = None) -> Parser
         "--jobs",
         "-j",
         type=jobs,
-        default=1,
         metavar="N",
-        help="worker processes (default 1; 0 for one per CPU); output keeps input order",
+        help="worker processes (default 1; 0 for one per CPU); output keeps input order; "
+        "with --engine dask, the workers of the local cluster (default 2)",
     )
+    _engine_arguments(pages)
     pages.add_argument(
         "--max-size",
         type=size,
@@ -539,7 +598,7 @@ def parser(stdout: TextIO | None = None, stderr: TextIO | None = None) -> Parser
     )
     import_.add_argument(
         "--format",
-        choices=("json", "jsonld", "text", "html"),
+        choices=("json", "jsonld", "text", "html", "ninjs"),
         default="json",
         help="json (default): the article document; jsonld, text, html: as export writes",
     )
@@ -657,7 +716,7 @@ def run(
     try:
         status: int = arguments.run(arguments, streams)
         streams.stdout.flush()
-    except (UsageError, WorkerError) as error:
+    except (UsageError, WorkerError, EngineError) as error:
         _write(streams.stderr, format_error(arguments.command, error) + "\n")
         return EXIT_USAGE
     except BrokenPipeError:

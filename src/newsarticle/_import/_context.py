@@ -33,12 +33,12 @@ __all__ = ["Context", "fits"]
 
 # Why a property is not kept, where there is more to say than "no field for it".
 _REASONS: Final = {
-    "logo": "the model has no logo yet",
-    "isAccessibleForFree": "the model has no paywall field yet",
-    "hasPart": "the model holds no parts of an article (a paywalled section, say)",
-    "speakable": "the model has no speakable sections",
+    "logo": "the model keeps an organization's logo only",
+    "isAccessibleForFree": "the model keeps the article's only (its access)",
+    "hasPart": "the model reads the article's paywalled section only",
+    "speakable": "its selectors name parts of a page, which the JSON-LD does not hold",
     "thumbnailUrl": "the model has no thumbnail; images are in image",
-    "publishingPrinciples": "the model has no publishing principles",
+    "publishingPrinciples": "the model keeps the article's and an organization's only",
     "isPartOf": "the model does not say what the article is part of",
     "potentialAction": "actions are not article data",
     "dateCreated": "the model has date_published and date_modified only",
