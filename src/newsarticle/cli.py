@@ -467,6 +467,55 @@ def _engine_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _inputs(paths: str, max_size: int, size_help: str) -> Parser:
+    """The options of the commands that read inputs: the paths, --jobs, the engine and
+    --max-size (``max_size`` its default)."""
+    found = Parser(add_help=False)
+    found.add_argument("paths", nargs="+", metavar="PATH", help=paths)
+    found.add_argument(
+        "--jobs",
+        "-j",
+        type=jobs,
+        metavar="N",
+        help="worker processes (default 1; 0 for one per CPU); output keeps input order; "
+        "with --engine dask, the workers of the local cluster (default 2)",
+    )
+    _engine_arguments(found)
+    found.add_argument("--max-size", type=size, default=max_size, metavar="SIZE", help=size_help)
+    return found
+
+
+def _report_options(command: argparse.ArgumentParser, finding: str) -> None:
+    """--format and --strict of the commands that report (validate, audit)."""
+    command.add_argument(
+        "--format",
+        choices=("text", "json", "github"),
+        default="text",
+        help=f"text (default): one line per {finding}; json: one report; github: annotations",
+    )
+    command.add_argument("--strict", action="store_true", help="treat warnings as failures")
+
+
+def _output_options(command: argparse.ArgumentParser, named: str) -> None:
+    """-o, --width and --sources of the commands that write (export, import); ``named`` says
+    how the files of an output folder are named, when that is not told by the inputs."""
+    command.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="a file for one input; a folder (existing, or written with a final /) for "
+        f"several{named} (default: stdout for one input)",
+    )
+    command.add_argument(
+        "--width",
+        type=width,
+        default=72,
+        metavar="N",
+        help=f"text: wrap at this many columns (default 72, at least {MIN_WIDTH})",
+    )
+    command.add_argument("--sources", action="store_true", help="text: add the Sources section")
+
+
 def parser(stdout: TextIO | None = None, stderr: TextIO | None = None) -> Parser:
     """The command-line parser; its help and messages go to ``stdout`` and ``stderr`` (the
     process's streams when None)."""
@@ -483,23 +532,10 @@ def parser(stdout: TextIO | None = None, stderr: TextIO | None = None) -> Parser
     top.add_argument("--version", action=_Version, version=f"newsarticle {__version__}")
     commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    common = Parser(add_help=False)
-    common.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder, or - for stdin")
-    common.add_argument(
-        "--jobs",
-        "-j",
-        type=jobs,
-        metavar="N",
-        help="worker processes (default 1; 0 for one per CPU); output keeps input order; "
-        "with --engine dask, the workers of the local cluster (default 2)",
-    )
-    _engine_arguments(common)
-    common.add_argument(
-        "--max-size",
-        type=size,
-        default=DEFAULT_MAX_SIZE,
-        metavar="SIZE",
-        help="refuse documents larger than this: bytes, or K, M or G (default 16M; a JSON "
+    common = _inputs(
+        "a file, a folder, or - for stdin",
+        DEFAULT_MAX_SIZE,
+        "refuse documents larger than this: bytes, or K, M or G (default 16M; a JSON "
         "Lines file is limited per line; a size over 2^63 - 1 bytes is refused)",
     )
 
@@ -512,18 +548,12 @@ def parser(stdout: TextIO | None = None, stderr: TextIO | None = None) -> Parser
         formatter_class=formatter,
         **streams,
     )
-    check.add_argument(
-        "--format",
-        choices=("text", "json", "github"),
-        default="text",
-        help="text (default): one line per problem; json: one report; github: annotations",
-    )
+    _report_options(check, "problem")
     check.add_argument(
         "--profile",
         action="store_true",
         help="add the search-engine warnings (Google's Article advice)",
     )
-    check.add_argument("--strict", action="store_true", help="treat warnings as failures")
     check.set_defaults(run=run_validate)
 
     export = commands.add_parser(
@@ -536,53 +566,21 @@ def parser(stdout: TextIO | None = None, stderr: TextIO | None = None) -> Parser
         **streams,
     )
     export.add_argument("--format", choices=("jsonld", "text", "html", "ninjs"), required=True)
-    export.add_argument(
-        "-o",
-        "--output",
-        metavar="OUT",
-        help="a file for one input; a folder (existing, or written with a final /) for "
-        "several (default: stdout for one input)",
-    )
-    export.add_argument(
-        "--width",
-        type=width,
-        default=72,
-        metavar="N",
-        help=f"text: wrap at this many columns (default 72, at least {MIN_WIDTH})",
-    )
-    export.add_argument("--sources", action="store_true", help="text: add the Sources section")
+    _output_options(export, "")
     export.set_defaults(run=run_export)
 
-    pages = Parser(add_help=False)
-    pages.add_argument(
-        "paths",
-        nargs="+",
-        metavar="PATH",
-        help="a page or JSON-LD file, a folder of them, or - for stdin",
+    pages = _inputs(
+        "a page, JSON-LD or ninjs file, a folder of them, or - for stdin",
+        MAX_PAGE_SIZE,
+        "refuse pages larger than this (decompressed): bytes, or K, M or G (default 15M, "
+        "the part of a page Googlebot reads)",
     )
     pages.add_argument(
         "--from",
         dest="kind",
         choices=KINDS,
-        help="what the inputs are: html pages or jsonld (default: told by each file's name, "
-        "then by its content)",
-    )
-    pages.add_argument(
-        "--jobs",
-        "-j",
-        type=jobs,
-        metavar="N",
-        help="worker processes (default 1; 0 for one per CPU); output keeps input order; "
-        "with --engine dask, the workers of the local cluster (default 2)",
-    )
-    _engine_arguments(pages)
-    pages.add_argument(
-        "--max-size",
-        type=size,
-        default=MAX_PAGE_SIZE,
-        metavar="SIZE",
-        help="refuse pages larger than this (decompressed): bytes, or K, M or G (default 15M, "
-        "the part of a page Googlebot reads)",
+        help="what the inputs are: html pages, jsonld or ninjs (import only) (default: told "
+        "by each file's name, then by its content)",
     )
 
     import_ = commands.add_parser(
@@ -600,15 +598,9 @@ def parser(stdout: TextIO | None = None, stderr: TextIO | None = None) -> Parser
         "--format",
         choices=("json", "jsonld", "text", "html", "ninjs"),
         default="json",
-        help="json (default): the article document; jsonld, text, html: as export writes",
+        help="json (default): the article document; jsonld, text, html, ninjs: as export writes",
     )
-    import_.add_argument(
-        "-o",
-        "--output",
-        metavar="OUT",
-        help="a file for one input; a folder (existing, or written with a final /) for "
-        "several, each page's as <name>.json (default: stdout for one input)",
-    )
+    _output_options(import_, ", each page's as <name>.json")
     import_.add_argument(
         "--url",
         type=page_url,
@@ -623,14 +615,6 @@ def parser(stdout: TextIO | None = None, stderr: TextIO | None = None) -> Parser
         help="the time zone of dates written without one: UTC, +02:00, Europe/Paris "
         "(default: such dates are dropped, each with a warning)",
     )
-    import_.add_argument(
-        "--width",
-        type=width,
-        default=72,
-        metavar="N",
-        help=f"text: wrap at this many columns (default 72, at least {MIN_WIDTH})",
-    )
-    import_.add_argument("--sources", action="store_true", help="text: add the Sources section")
     import_.set_defaults(run=run_import)
 
     audit = commands.add_parser(
@@ -644,13 +628,7 @@ def parser(stdout: TextIO | None = None, stderr: TextIO | None = None) -> Parser
         formatter_class=formatter,
         **streams,
     )
-    audit.add_argument(
-        "--format",
-        choices=("text", "json", "github"),
-        default="text",
-        help="text (default): one line per finding; json: one report; github: annotations",
-    )
-    audit.add_argument("--strict", action="store_true", help="treat warnings as failures")
+    _report_options(audit, "finding")
     audit.set_defaults(run=run_audit)
 
     schema = commands.add_parser(

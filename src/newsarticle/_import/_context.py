@@ -232,6 +232,22 @@ class Context:
             return None
         return cleaned.text
 
+    def first(self, here: Here | None, what: str, noun: str) -> Here | None:
+        """The first item of ``here`` that is not null or empty (None when there is none);
+        the others are reported as not kept (``what`` holds one ``noun``)."""
+        if here is None:
+            return None
+        items = [item for item in here.items() if item.value not in (None, "")]
+        if not items:
+            return None
+        if len(items) > 1:
+            self.report(
+                items[1],
+                "import-dropped",
+                f"{what} holds one {noun}; {len(items) - 1} more are not kept",
+            )
+        return items[0]
+
     def url_value(self, here: Here | None, cls: type[Any], field: str) -> str | None:
         """A URL (an object's ``@id`` or ``url`` where a URL is expected); relative URLs are
         resolved against the page's URL, and said."""

@@ -218,18 +218,9 @@ def page_url(
     URL, or a node (a ``CreativeWork``, a ``WebPage``) with a ``url``.  A text that is no URL
     (the principles written out) and a node with no ``url`` are reported: the model holds the
     URL of the page that states them."""
-    if here is None:
+    item = context.first(here, what, "URL")
+    if item is None:
         return None
-    items = [item for item in here.items() if item.value not in (None, "")]
-    if not items:
-        return None
-    if len(items) > 1:
-        context.report(
-            items[1],
-            "import-dropped",
-            f"{what} holds one URL; {len(items) - 1} more are not kept",
-        )
-    item = items[0]
     value = item.value
     if isinstance(value, dict):
         node = context.graph.node(item)
@@ -718,16 +709,9 @@ class Entities:
         ``QuantitativeValue``\\ s in pixels); the first one, when several are given."""
         context = self.context
         what = f"logo of {shown(name)}"
-        items = [] if here is None else [i for i in here.items() if i.value not in (None, "")]
-        if not items:
+        item = context.first(here, what, "image")
+        if item is None:
             return None
-        if len(items) > 1:
-            context.report(
-                items[1],
-                "import-dropped",
-                f"{what} holds one image; {len(items) - 1} more are not kept",
-            )
-        item = items[0]
         node = context.graph.node(item) if isinstance(item.value, dict) else None
         if node is None:  # a URL, or the @id of nothing on the page (the image's own URL)
             url = context.url_value(item, Logo, "url")
