@@ -51,7 +51,7 @@ from .._selectors import Selectors, single_class
 from ._jsonld import NONCHARACTERS, JsonLdScriptRenderer
 from ._text import ARTICLE_PRINCIPLES, policy_links, update_paragraphs, verdicts
 
-__all__ = ["HtmlRenderer", "to_html"]
+__all__ = ["HtmlRenderer", "body_html", "to_html"]
 
 
 def _text(value: str) -> str:
@@ -197,6 +197,12 @@ def _figure(image: Image) -> list[str]:
         parts.append(f"<figcaption>{' '.join(caption)}</figcaption>")
     parts.append("</figure>")
     return parts
+
+
+def body_html(article: Article, selectors: Selectors) -> Iterator[str]:
+    """The article's paragraphs as the page writes them, one element a line, with the classes
+    of ``selectors`` (the body of the ninjs export too)."""
+    return _body(article, _Marks.of(selectors))
 
 
 def _body(article: Article, marks: _Marks) -> Iterator[str]:

@@ -34,9 +34,8 @@ source's identity and kind never are, in any export).
 from __future__ import annotations
 
 import functools
-import html
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from importlib import resources
 from typing import Any, Final, TypeAlias
 
@@ -49,19 +48,16 @@ from .._model import (
     AGENTS,
     ORGANIZATIONS,
     PLACES,
-    Access,
     Article,
     Genre,
     Image,
     Organization,
-    Paragraph,
-    ParagraphRole,
     Person,
     Place,
 )
 from .._rules import format_datetime
-from .._selectors import DEFAULT_SELECTORS, Selectors, single_class
-from ._jsonld import NONCHARACTERS
+from .._selectors import DEFAULT_SELECTORS, Selectors
+from ._html import body_html
 
 __all__ = [
     "AUTHOR_ROLE",
@@ -74,7 +70,6 @@ __all__ = [
     "PUBLISHER_ROLE",
     "URN_PREFIX",
     "NinjsRenderer",
-    "html_paragraphs",
     "ninjs_schema",
     "ninjs_validator",
     "to_ninjs",
@@ -247,43 +242,6 @@ def _put(node: Node, key: str, value: Any) -> None:
         node[key] = list(value) if isinstance(value, tuple) else value
 
 
-def _html_text(text: str) -> str:
-    """Text as HTML character data; noncharacters, which HTML refuses, as U+FFFD."""
-    return html.escape(NONCHARACTERS.sub("\ufffd", text), quote=True)
-
-
-def html_paragraphs(
-    article: Article, paywalled: str | None, speakable: str | None
-) -> Iterator[str]:
-    """The paragraphs as HTML, one element a line: headings ``h2``, the rest ``p``, runs of
-    asides in one ``aside``, a line break for each newline; each paywalled and speakable
-    paragraph with the class given (None: no class)."""
-    chosen = frozenset(article.speakable)
-    in_aside = False
-    for paragraph in article.paragraphs:
-        aside = paragraph.role is ParagraphRole.ASIDE
-        if aside != in_aside:
-            yield "<aside>" if aside else "</aside>"
-            in_aside = aside
-        name = "h2" if paragraph.role is ParagraphRole.HEADING else "p"
-        classes = _classes(paragraph, chosen, paywalled, speakable)
-        text = "<br>\n".join(_html_text(line) for line in paragraph.text.split("\n"))
-        yield f"<{name}{classes}>{text}</{name}>"
-    if in_aside:
-        yield "</aside>"
-
-
-def _classes(
-    paragraph: Paragraph, chosen: frozenset[str], paywalled: str | None, speakable: str | None
-) -> str:
-    names = []
-    if speakable is not None and paragraph.id in chosen:
-        names.append(speakable)
-    if paywalled is not None and paragraph.access is Access.SUBSCRIBERS:
-        names.append(paywalled)
-    return f' class="{_html_text(" ".join(names))}"' if names else ""
-
-
 class _Document:
     """One build of the ninjs document of one article."""
 
@@ -376,9 +334,7 @@ class _Document:
             return []
         plain = "\n\n".join(p.text for p in article.paragraphs)
         selectors = self.renderer.selectors
-        marked = html_paragraphs(
-            article, single_class(selectors.paywalled), single_class(selectors.speakable)
-        )
+        marked = body_html(article, selectors)
         counts = {"charCount": len(plain), "wordCount": len(plain.split())}
         role, kind = PLAIN_BODY
         html_role, html_kind = HTML_BODY
