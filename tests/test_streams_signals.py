@@ -398,16 +398,7 @@ def test_signal_to_the_main_process_only_with_jobs(
 def test_workers_end_when_the_main_process_is_killed(tmp_path: Path) -> None:
     """kill -9 of the main process of `export -j 2`: its workers notice and end by
     themselves within seconds, and the old output file is left as it was."""
-    source = feed(tmp_path / "feed.jsonl", 300, valid=True)
-    target = tmp_path / "out.jsonl"
-    target.write_text("the old export\n", encoding="utf-8")
-    argv = ["export", "--format", "jsonld", source, "-j", "2", "-o", target]
-    process = subprocess.Popen(
-        [sys.executable, "-m", "newsarticle", *map(str, argv)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+    process, target = export_with_workers(tmp_path, stderr=subprocess.DEVNULL)
     try:
         wait_for(lambda: len(alive(process.pid)) == 3, 60, "the workers to start")
         process.kill()
@@ -419,11 +410,9 @@ def test_workers_end_when_the_main_process_is_killed(tmp_path: Path) -> None:
     assert "the old export\n" == target.read_text(encoding="utf-8")
 
 
-@pytest.mark.skipif(not PROC.is_dir(), reason="finds the workers in /proc")
-def test_a_worker_killed_is_reported(tmp_path: Path) -> None:
-    """A worker process killed on its own (out of memory, kill -9) ends the run with one line
-    saying so and exit 2, no traceback, the other worker ended, no .tmp file left and the
-    old output file unchanged."""
+def export_with_workers(tmp_path: Path, *, stderr: int) -> tuple[subprocess.Popen[bytes], Path]:
+    """`export -j 2` of a JSON Lines file of 300 articles over an old export, started in a
+    process group of its own; the process and the output file."""
     source = feed(tmp_path / "feed.jsonl", 300, valid=True)
     target = tmp_path / "out.jsonl"
     target.write_text("the old export\n", encoding="utf-8")
@@ -431,9 +420,18 @@ def test_a_worker_killed_is_reported(tmp_path: Path) -> None:
     process = subprocess.Popen(
         [sys.executable, "-m", "newsarticle", *map(str, argv)],
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=stderr,
         start_new_session=True,
     )
+    return process, target
+
+
+@pytest.mark.skipif(not PROC.is_dir(), reason="finds the workers in /proc")
+def test_a_worker_killed_is_reported(tmp_path: Path) -> None:
+    """A worker process killed on its own (out of memory, kill -9) ends the run with one line
+    saying so and exit 2, no traceback, the other worker ended, no .tmp file left and the
+    old output file unchanged."""
+    process, target = export_with_workers(tmp_path, stderr=subprocess.PIPE)
     try:
         wait_for(lambda: len(alive(process.pid)) == 3, 60, "the workers to start")
         worker = next(pid for pid in alive(process.pid) if pid != process.pid)

@@ -207,18 +207,10 @@ class Context:
                 )
             if texts:
                 first = texts[0]
-        value = first.value
-        if isinstance(value, dict):
-            for key in ("name", "@value"):
-                if isinstance(value.get(key), str):
-                    first, value = first.at(key), value[key]
-                    break
-        if not isinstance(value, str):
-            if value is not None:
-                self.report(
-                    first, "import-bad-value", f"{field}: {_tag(value)} is not text; dropped"
-                )
+        found = self.string(first, first.value, ("name", "@value"), field, "text")
+        if found is None:
             return None
+        first, value = found
         if not value.strip(SPACE):
             return None
         cleaned = clean(value, lines=lines)
@@ -231,6 +223,22 @@ class Context:
             self.report(first, "import-bad-value", f"{field}: {problem}; dropped")
             return None
         return cleaned.text
+
+    def string(
+        self, here: Here, value: Any, keys: tuple[str, ...], field: str, kind: str
+    ) -> tuple[Here, str] | None:
+        """The string ``value`` holds where a string is expected: itself, or the first of
+        ``keys`` that an object gives as a string (its place in the page with it); None, and
+        said (it is not ``kind``), for anything else but null."""
+        if isinstance(value, dict):
+            for key in keys:
+                if isinstance(value.get(key), str):
+                    return here.at(key), value[key]
+        if isinstance(value, str):
+            return here, value
+        if value is not None:
+            self.report(here, "import-bad-value", f"{field}: {_tag(value)} is not {kind}; dropped")
+        return None
 
     def first(self, here: Here | None, what: str, noun: str) -> Here | None:
         """The first item of ``here`` that is not null or empty (None when there is none);
@@ -265,17 +273,10 @@ class Context:
                     f"{field} holds one URL; {len(items) - 1} more are not kept",
                 )
             here, value = items[0], items[0].value
-        if isinstance(value, dict):
-            for key in ("url", "@id", "contentUrl"):
-                if isinstance(value.get(key), str):
-                    here, value = here.at(key), value[key]
-                    break
-        if not isinstance(value, str):
-            if value is not None:
-                self.report(
-                    here, "import-bad-value", f"{field}: {_tag(value)} is not a URL; dropped"
-                )
+        found = self.string(here, value, ("url", "@id", "contentUrl"), field, "a URL")
+        if found is None:
             return None
+        here, value = found
         value = value.strip()
         if not value:
             return None

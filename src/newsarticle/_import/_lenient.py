@@ -555,25 +555,10 @@ def _repair(text: str) -> _Repairs:
     end = len(text)
     pos = 0
     # Before the value.
-    while pos < end:
-        token = _HEAD.match(text, pos)
-        if token is None:
-            break
-        kind = token.lastindex
-        if kind == _SPACE_OTHER:
-            repairs.add("page-repair-space", pos, token.end(), what=_space_name(text[pos]))
-        elif kind == _LINE_COMMENT:
-            repairs.comment(text, pos, token.end())
-        elif kind == _BLOCK_COMMENT:
-            close = text.find("*/", pos + 2)
-            if close < 0:
-                return repairs
-            repairs.comment(text, pos, close + 2)
-            pos = close + 2
-            continue
-        elif kind == _WRAPPER_OPEN:
-            repairs.add("page-repair-wrapper", pos, token.end())
-        pos = token.end()
+    found = _outside(text, pos, _HEAD, {_WRAPPER_OPEN: "page-repair-wrapper"}, repairs)
+    if found is None:
+        return repairs
+    pos = found
     # The value.
     depth = 0
     pending_comma = -1  # a comma after a value, until what follows it is known
@@ -646,11 +631,24 @@ def _repair(text: str) -> _Repairs:
             pos = token.end()
         if depth == 0:
             break
-    # After the value.
+    # After the value (where something else follows it, that is not repaired).
+    closing = {_WRAPPER_CLOSE: "page-repair-wrapper", _SEMICOLON: "page-repair-semicolon"}
+    _outside(text, pos, _TAIL, closing, repairs)
+    return repairs
+
+
+def _outside(
+    text: str, pos: int, tokens: re.Pattern[str], codes: dict[int, str], repairs: _Repairs
+) -> int | None:
+    """Note the repairs of what stands before or after a block's value, from ``pos``: the
+    ``tokens`` (spaces, comments, and the groups ``codes`` names with the code of their
+    repair) up to the first text that is none of them; where that is, or None when a block
+    comment is left open."""
+    end = len(text)
     while pos < end:
-        token = _TAIL.match(text, pos)
+        token = tokens.match(text, pos)
         if token is None:
-            return repairs  # something else follows the value: not repaired
+            break
         kind = token.lastindex
         if kind == _SPACE_OTHER:
             repairs.add("page-repair-space", pos, token.end(), what=_space_name(text[pos]))
@@ -659,16 +657,14 @@ def _repair(text: str) -> _Repairs:
         elif kind == _BLOCK_COMMENT:
             close = text.find("*/", pos + 2)
             if close < 0:
-                return repairs
+                return None
             repairs.comment(text, pos, close + 2)
             pos = close + 2
             continue
-        elif kind == _WRAPPER_CLOSE:
-            repairs.add("page-repair-wrapper", pos, token.end())
-        elif kind == _SEMICOLON:
-            repairs.add("page-repair-semicolon", pos, token.end())
+        elif kind in codes:
+            repairs.add(codes[kind], pos, token.end())
         pos = token.end()
-    return repairs
+    return pos
 
 
 def _repair_string(text: str, pos: int, repairs: _Repairs) -> int:

@@ -42,6 +42,7 @@ from typing import Any, Final
 import attrs
 
 from .._errors import InvalidValueError, Problem, shown
+from .._export._jsonld import _POLICIES
 from .._export._ninjs import (
     ALT_ROLE,
     ALTERNATIVE_HEADLINE,
@@ -159,19 +160,8 @@ _REASONS: Final = {
 _GENRE_BY_URI: Final = {node["uri"]: genre for genre, node in GENRES.items() if "uri" in node}
 _GENRE_BY_NAME: Final = {node["name"].lower(): genre for genre, node in GENRES.items()}
 _GENRE_BY_LITERAL: Final = {genre.value: genre for genre in Genre}
-_SCHEMA_ORG_TERMS: Final = {
-    "publishing_principles": "publishingPrinciples",
-    "corrections": "correctionsPolicy",
-    "ethics": "ethicsPolicy",
-    "diversity": "diversityPolicy",
-    "ownership_funding": "ownershipFundingInfo",
-    "actionable_feedback": "actionableFeedbackPolicy",
-    "unnamed_sources": "unnamedSourcesPolicy",
-    "verification_fact_checking": "verificationFactCheckingPolicy",
-    "masthead": "masthead",
-    "no_bylines": "noBylinesPolicy",
-    "mission_coverage_priorities": "missionCoveragePrioritiesPolicy",
-}
+#: The schema.org term of each policy, as the JSON-LD export names it.
+_SCHEMA_ORG_TERMS: Final = {field: term for field, term, _ in _POLICIES}
 
 
 def _policy_roles() -> dict[str, tuple[str, str]]:
