@@ -16,7 +16,11 @@ Run it on its own to write a corpus::
 
     python bench/corpus.py --files 10000 --lines 1000 --out bench/data
 
-which writes ``files/`` (one canonical JSON file per article, sizes mixed as
+:func:`shape` writes one document in the other ways a JSON writer might (another
+indentation, compact, keys in another order, non-ASCII escaped), for the reading
+benchmarks.
+
+The command writes ``files/`` (one canonical JSON file per article, sizes mixed as
 in an archive), ``corpus.jsonl`` (the first ``--lines`` articles, one compact
 document per line) and ``corpus-10x.jsonl`` (ten times as many).
 """
@@ -69,11 +73,13 @@ from newsarticle import (
 
 __all__ = [
     "MIX",
+    "SHAPES",
     "SIZES",
     "CorpusPaths",
     "article",
     "compact",
     "document",
+    "shape",
     "size_of",
     "write_corpus",
 ]
@@ -853,6 +859,42 @@ def document(size: str, index: int, seed: int = DEFAULT_SEED) -> str:
     return text
 
 
+#: The input shapes of the reading benchmarks: the same article written as other
+#: JSON writers write it.  Canonical is what ``newsarticle.dumps`` writes (two-space
+#: indent, keys in the model's order, non-ASCII as is, final newline).
+SHAPES: Final = {
+    "canonical": "as newsarticle.dumps writes it",
+    "indent 4": "json.dumps(value, indent=4, ensure_ascii=False)",
+    "compact": "json.dumps(value, separators=(',', ':'), ensure_ascii=False)",
+    "keys reversed": "every object's keys in reverse order, indent 2",
+    "escaped": "non-ASCII written as \\u escapes: json.dumps(value, indent=2), ensure_ascii on",
+}
+
+
+def _reversed_keys(value: object) -> object:
+    if isinstance(value, dict):
+        return {key: _reversed_keys(value[key]) for key in reversed(list(value))}
+    if isinstance(value, list):
+        return [_reversed_keys(item) for item in value]
+    return value
+
+
+def shape(text: str, name: str) -> str:
+    """The article document ``text`` (canonical) written in the shape ``name`` of :data:`SHAPES`."""
+    value = json.loads(text)
+    if name == "canonical":
+        return text
+    if name == "indent 4":
+        return json.dumps(value, indent=4, ensure_ascii=False)
+    if name == "compact":
+        return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    if name == "keys reversed":
+        return json.dumps(_reversed_keys(value), indent=2, ensure_ascii=False)
+    if name == "escaped":
+        return json.dumps(value, indent=2, ensure_ascii=True)
+    raise ValueError(f"no such shape: {name!r}")
+
+
 def compact(text: str) -> str:
     """One article document on one line, for JSON Lines."""
     return json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":"))
@@ -920,7 +962,10 @@ def write_corpus(
     }
     if manifest.exists() and json.loads(manifest.read_text()) == wanted:
         if log:
-            print(f"corpus: reusing {root} ({files} files, {lines} and {lines * 10} lines)")
+            print(
+                f"corpus: reusing {root} ({files} files, {lines} and {lines * 10} lines)",
+                file=sys.stderr,
+            )
         return paths
     root.mkdir(parents=True, exist_ok=True)
     manifest.unlink(missing_ok=True)
@@ -946,7 +991,10 @@ def write_corpus(
     manifest.write_text(json.dumps(wanted, indent=2) + "\n")
     if log:
         elapsed = time.perf_counter() - started
-        print(f"corpus: wrote {total} validated articles to {root} in {elapsed:.0f} s")
+        print(
+            f"corpus: wrote {total} validated articles to {root} in {elapsed:.0f} s",
+            file=sys.stderr,
+        )
     return paths
 
 

@@ -4,9 +4,12 @@ This is the model a user would write with pydantic instead of newsarticle, as
 faithful as pydantic's declarative constraints allow: strict types (no
 coercion: a number is never read as a string), closed objects
 (``extra="forbid"``), frozen models with tuples, the format's own patterns for
-ids, language tags, partial dates and control characters, ``AwareDatetime``
-for timestamps, ``HttpUrl`` for URLs, the format's enumerations, and the same
-ranges (latitude, longitude, image sizes).  Every constraint runs inside
+ids, language tags, partial dates, control characters and visible text,
+``AwareDatetime`` for timestamps, ``HttpUrl`` for URLs, the format's
+enumerations, and the same ranges (latitude, longitude, image and logo sizes,
+review ratings).  It models every key of the format: paywalls (``access``),
+speakable paragraphs, publisher policies and logos, fact-check reviews of
+claims, unnamed sources' kinds and live coverage.  Every constraint runs inside
 pydantic-core; no Python validator is called.
 
 What it does not check, and newsarticle does (see docs/benchmarks.md):
@@ -14,7 +17,8 @@ What it does not check, and newsarticle does (see docs/benchmarks.md):
 * integrity across objects: unique ids, references that resolve to the right
   kind of object, anchored quotes and claims that stand word for word in their
   paragraphs, ``date_modified`` after ``date_published``, corrections after
-  publication, containment cycles, self-references;
+  publication, containment cycles, self-references, speakable paragraphs that
+  exist, live updates within their coverage;
 * duplicate keys in the JSON text (the last one wins), and numbers beyond a double;
 * ``uniqueItems`` on keywords, ids, URLs (pydantic has no declarative constraint
   for unique tuple items);
@@ -36,6 +40,7 @@ from typing import Annotated, Final, Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, HttpUrl, StringConstraints
 
 from newsarticle import (
+    Access,
     Channel,
     Genre,
     OrganizationKind,
@@ -43,6 +48,7 @@ from newsarticle import (
     PlaceKind,
     QuoteKind,
     RelationKind,
+    SourceKind,
     Verification,
 )
 
@@ -56,16 +62,27 @@ LANGUAGE: Final = (
     r"(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*\z"
 )
 PARTIAL_DATE: Final = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\z"
-# Not empty, and no control character (C0, DEL, C1); text may hold newlines.
-LINE: Final = r"^[^\x00-\x1f\x7f-\x9f]+\z"
-TEXT: Final = r"^[^\x00-\x09\x0b-\x1f\x7f-\x9f]+\z"
+# No control character (C0, DEL, C1; text may hold newlines) and at least one
+# visible character: one that is neither a space nor one of the invisible
+# characters the schema lists (no-break space, soft hyphen, zero-width and
+# format characters, variation selectors, ...).
+_INVISIBLE: Final = (
+    r"\x20\xa0\xad\x{34f}\x{61c}\x{115f}-\x{1160}\x{1680}\x{17b4}-\x{17b5}"
+    r"\x{180b}-\x{180f}\x{2000}-\x{200f}\x{2028}-\x{202f}\x{205f}-\x{206f}\x{2800}"
+    r"\x{3000}\x{3164}\x{fe00}-\x{fe0f}\x{feff}\x{ffa0}\x{fff0}-\x{fff8}"
+)
+_LINE_CHARACTER: Final = r"[^\x00-\x1f\x7f-\x9f]"
+_TEXT_CHARACTER: Final = r"[^\x00-\x09\x0b-\x1f\x7f-\x9f]"
+LINE: Final = rf"^{_LINE_CHARACTER}*[^\x00-\x1f\x7f-\x9f{_INVISIBLE}]{_LINE_CHARACTER}*\z"
+TEXT: Final = rf"^{_TEXT_CHARACTER}*[^\x00-\x1f\x7f-\x9f{_INVISIBLE}]{_TEXT_CHARACTER}*\z"
 
 Id = Annotated[str, StringConstraints(pattern=ID)]
 Line = Annotated[str, StringConstraints(pattern=LINE)]
 Text = Annotated[str, StringConstraints(pattern=TEXT)]
 Language = Annotated[str, StringConstraints(pattern=LANGUAGE)]
 PartialDate = Annotated[str, StringConstraints(pattern=PARTIAL_DATE)]
-Pixels = Annotated[int, Field(ge=1)]
+Pixels = Annotated[int, Field(ge=1, le=2_147_483_647)]
+Rating = Annotated[float, Field(ge=0, le=1000)]
 
 
 class _Model(BaseModel):
@@ -81,6 +98,7 @@ class Paragraph(_Model):
     id: Id
     text: Text
     role: ParagraphRole = ParagraphRole.BODY
+    access: Access = Access.FREE
 
 
 class Image(_Model):
@@ -91,6 +109,12 @@ class Image(_Model):
     caption: Text | None = None
     alt: Line | None = None
     credit: Line | None = None
+
+
+class Logo(_Model):
+    url: HttpUrl
+    width: Pixels | None = None
+    height: Pixels | None = None
 
 
 class Correction(_Model):
@@ -125,9 +149,25 @@ class Person(Entity):
     relations: tuple[Relation, ...] = ()
 
 
+class Policies(_Model):
+    publishing_principles: HttpUrl | None = None
+    corrections: HttpUrl | None = None
+    ethics: HttpUrl | None = None
+    diversity: HttpUrl | None = None
+    ownership_funding: HttpUrl | None = None
+    actionable_feedback: HttpUrl | None = None
+    unnamed_sources: HttpUrl | None = None
+    verification_fact_checking: HttpUrl | None = None
+    masthead: HttpUrl | None = None
+    no_bylines: HttpUrl | None = None
+    mission_coverage_priorities: HttpUrl | None = None
+
+
 class Organization(Entity):
     kind: OrganizationKind = OrganizationKind.ORGANIZATION
     parent: Id | None = None
+    policies: Policies | None = None
+    logo: Logo | None = None
 
 
 class Place(Entity):
@@ -141,6 +181,7 @@ class UnnamedSource(_Model):
     id: Id
     description: Line
     identity: Line | None = None
+    kind: SourceKind | None = None
 
 
 class Attribution(_Model):
@@ -167,12 +208,36 @@ class Quote(_Model):
     paragraphs: tuple[Id, ...] = ()
 
 
+class ClaimReview(_Model):
+    verdict: Line | None = None
+    rating: Rating | None = None
+    best_rating: Rating | None = None
+    worst_rating: Rating | None = None
+    reviewer: Id | None = None
+    date: AwareDatetime | None = None
+    url: HttpUrl | None = None
+
+
 class Claim(_Model):
     id: Id
     text: Text
     attribution: Id
     paragraphs: tuple[Id, ...] = ()
     about: tuple[Id, ...] = ()
+    review: ClaimReview | None = None
+
+
+class LiveUpdate(_Model):
+    id: Id
+    date: AwareDatetime
+    headline: Line
+    text: Text
+
+
+class LiveCoverage(_Model):
+    start: AwareDatetime
+    end: AwareDatetime | None = None
+    updates: tuple[LiveUpdate, ...] = ()
 
 
 class Article(_Model):
@@ -203,3 +268,7 @@ class Article(_Model):
     attributions: tuple[Attribution, ...] = ()
     quotes: tuple[Quote, ...] = ()
     claims: tuple[Claim, ...] = ()
+    access: Access | None = None
+    speakable: tuple[Id, ...] = ()
+    publishing_principles: HttpUrl | None = None
+    live: LiveCoverage | None = None

@@ -14,7 +14,8 @@ import attrs
 import pytest
 from hypothesis import given
 
-from helpers_export import conformance_problems, example, expand, key_counts, vocabulary
+import newsarticle
+from helpers_export import REPO, conformance_problems, example, expand, key_counts, vocabulary
 from newsarticle import (
     Access,
     Article,
@@ -189,13 +190,23 @@ def test_the_invented_article_uses_every_feature() -> None:
     assert 5 == len([n for n in document["@graph"] if n["@type"] == "ClaimReview"])
 
 
+FACTCHECK = REPO / "examples" / "factcheck.json"
+
 EXAMPLES = [
     example(),
+    newsarticle.load(FACTCHECK),
     full_example(),
     every_feature(live=False),
     every_feature(live=True),
 ]
-EXAMPLE_IDS = ["example", "full", "every-feature", "every-feature-live"]
+EXAMPLE_IDS = ["example", "factcheck", "full", "every-feature", "every-feature-live"]
+
+
+def test_every_example_of_the_repository_is_checked() -> None:
+    """Each ``examples/*.json`` article is among the articles the conformance tests check."""
+    expected = [newsarticle.load(path) for path in sorted((REPO / "examples").glob("*.json"))]
+    actual = [article for article in expected if article in EXAMPLES]
+    assert expected == actual
 
 
 @pytest.mark.parametrize("article", EXAMPLES, ids=EXAMPLE_IDS)

@@ -425,3 +425,38 @@ def test_export_to_a_folder_writes_what_the_command_writes(
     exported = client.compute(newsarticle.dask.export([shard], "jsonld")).result()
     expected = cli("export", "--format", "jsonld", shard, cwd=archive).stdout
     assert expected == "".join(f"{result.output}\n" for result in exported if result.valid)
+
+
+def test_ninjs_export_and_import_on_dask_give_what_the_local_run_gives(
+    archive: Path, pages: Path, client: Any, tmp_path: Path
+) -> None:
+    """Every export format of the command is one of newsarticle.dask's: export of ninjs
+    writes the files ``export --format ninjs -o`` writes locally (``NAME.ninjs.json``, a
+    shard's as JSON Lines), and import_pages reads a folder of ninjs ``*.json`` files with
+    ``kind="ninjs"`` and writes the ninjs of its pages, as ``import --jobs 1`` does."""
+    local = cli(
+        "export", "--format", "ninjs", "files", "shards", "-o", tmp_path / "local/", cwd=archive
+    )
+    assert 1 == local.status
+    inputs = [archive / "files", archive / "shards"]
+    written = newsarticle.dask.export(inputs, "ninjs", output=tmp_path / "dask", files_per_task=64)
+    found = client.compute(written).result()
+    assert [None] * (FILES + 7) == [result.output for result in found]
+    assert tree(tmp_path / "local") == tree(tmp_path / "dask")
+    assert "00/story-0000.ninjs.json" in tree(tmp_path / "dask")
+
+    wire = tmp_path / "wire"
+    wire.mkdir()
+    for path in sorted((tmp_path / "local" / "00").glob("*.ninjs.json"))[:3]:
+        (wire / path.name.replace(".ninjs.json", ".json")).write_bytes(path.read_bytes())
+    expected = cli("import", "--from", "ninjs", wire, "-o", tmp_path / "imported-local/", cwd=wire)
+    assert (0, 3) == (expected.status, len(tree(tmp_path / "imported-local")))
+    imported = newsarticle.dask.import_pages(
+        [wire], kind="ninjs", output=tmp_path / "imported-dask"
+    )
+    assert [True] * 3 == [result.valid for result in client.compute(imported).result()]
+    assert tree(tmp_path / "imported-local") == tree(tmp_path / "imported-dask")
+    page = pages / "panjshir.html"
+    on_dask = client.compute(newsarticle.dask.import_pages([page], format="ninjs")).result()
+    expected_ninjs = cli("import", "--format", "ninjs", page, cwd=pages).stdout
+    assert [expected_ninjs] == [result.output for result in on_dask]

@@ -1055,6 +1055,27 @@ def test_about_mentions_and_locations() -> None:
     assert ["/about/1", "/about/2"] == [p.path for p in found(problems, "import-dropped")]
 
 
+@pytest.mark.parametrize(
+    ("latitude", "longitude", "kept"),
+    [(35.3, 69.5, True), (-90, 180, True), (90.5, 69.5, False), (35.3, -181, False)],
+)
+def test_coordinates_are_kept_within_the_models_ranges(
+    latitude: float, longitude: float, kept: bool
+) -> None:
+    """A place's geo is kept when its coordinates are within the model's ranges, and
+    otherwise dropped with a warning at the geo (the place itself is kept)."""
+    geo = {"@type": "GeoCoordinates", "latitude": latitude, "longitude": longitude}
+    article, problems = imported(
+        news(contentLocation={"@type": "Place", "name": "Panjshir", "geo": geo})
+    )
+    assert article is not None
+    [place] = article.places
+    expected = (float(latitude), float(longitude)) if kept else None
+    assert expected == (place.geo and (place.geo.latitude, place.geo.longitude))
+    out_of_range = [p.path for p in found(problems, "import-bad-value") if "range" in p.message]
+    assert ([] if kept else ["/contentLocation/geo"]) == out_of_range
+
+
 def test_a_kind_below_a_mapped_type() -> None:
     """A State is an AdministrativeArea; a Mountain a Landform; a stadium a stadium place
     (though it is a LocalBusiness, an Organization, too)."""

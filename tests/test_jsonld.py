@@ -166,6 +166,26 @@ def test_two_attributions_of_one_op_ed_cite_one_work() -> None:
     assert {"@id": op_eds[0]["@id"]} == based_on["_:quote-we-need-help"]
 
 
+def test_attributions_alike_but_for_channel_or_date_cite_works_of_their_own() -> None:
+    """An attribution that gives the op-ed's channel, source, outlet, title, URL and an equal
+    date cites the op-ed; one that differs only in its date or only in its channel cites a
+    work of its own."""
+    article = example()
+    op_ed = next(a for a in article.attributions if a.id == "massoud-op-ed")
+    assert op_ed.date is not None
+    alike = [
+        attrs.evolve(op_ed, id="same-date", date=attrs.evolve(op_ed.date), verb=None),
+        attrs.evolve(op_ed, id="other-date", date=PartialDate(year=2021, month=8)),
+        attrs.evolve(op_ed, id="no-date", date=None),
+        attrs.evolve(op_ed, id="other-channel", channel=Channel.ARTICLE),
+    ]
+    document = to_jsonld(attrs.evolve(article, attributions=(*article.attributions, *alike)))
+    citations = {c["@id"] for c in article_node(document)["citation"]}
+    before = {c["@id"] for c in article_node(to_jsonld(article))["citation"]}
+    assert {"_:work-other-date", "_:work-no-date", "_:work-other-channel"} == citations - before
+    assert before <= citations
+
+
 def test_claims_of_the_unnamed_source_have_no_creator() -> None:
     """A claim by the unnamed source names no one, and the source's id is nowhere."""
     document = to_jsonld(example())

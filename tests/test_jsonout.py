@@ -42,6 +42,15 @@ def test_any_json_value_is_written_as_the_standard_library_writes_it(
     assert standard(value, indent=indent) == jsonout.dumps_json(value, indent=indent)
 
 
+@given(json_values, st.booleans())
+def test_orjsons_text_is_the_standard_text_or_nothing(value: Any, indent: bool) -> None:
+    """Whenever orjson's text is given, final newline and all, it is the standard library's
+    text in UTF-8."""
+    data = jsonout.orjson_text(value, indent=indent, newline=True)
+    if data is not None:
+        assert (jsonout.standard_text(value, indent=indent) + "\n").encode("utf-8") == data
+
+
 @pytest.mark.parametrize("number", [1e-05, -6.26703014325946e-05, 1e-07, 2.35e-09, 0.0001, 35.267])
 def test_small_floats_keep_the_standard_form(number: float) -> None:
     """orjson writes 1e-05 as 0.00001; the fallback keeps json.dumps's form."""

@@ -245,14 +245,14 @@ def test_github_annotations_escape_their_properties_and_message() -> None:
     ) == line
 
 
-def test_the_json_report_escapes_lone_surrogates_only() -> None:
-    """The JSON report written to a UTF-8 stream keeps every character as it is (bidi and
-    C1 controls included: JSON strings need no escape for them) but writes a lone surrogate
-    as its JSON escape; to any other stream it is ASCII.  Both parse back exactly."""
-    report = {"file": "bad\udcff.json", "path": "/\ud800\u202e\x9bé"}
+def test_the_json_report_escapes_what_a_terminal_would_obey() -> None:
+    """The JSON report written to a UTF-8 stream keeps printable characters as they are but
+    writes every other one (a lone surrogate, bidi and C1 controls, DEL) as its JSON escape;
+    to any other stream it is ASCII.  Both parse back exactly."""
+    report = {"file": "bad\udcff.json", "path": "/\ud800\u202e\x9b\x7fé"}
     utf8 = report_json(report, "utf-8")
     assert '"bad\\udcff.json"' in utf8
-    assert '"/\\ud800\u202e\x9bé"' in utf8
+    assert '"/\\ud800\\u202e\\u009b\\u007fé"' in utf8
     assert report == json.loads(utf8)
     ascii_text = report_json(report, "ascii")
     assert ascii_text.isascii()
@@ -495,8 +495,9 @@ def test_hostile_inputs_through_every_output(
     """Hostile keys, values and file names, from a file, a JSON Lines file or standard
     input, through validate's text, github and json formats and export's problem lines:
     each problem is one line (lines = problems + the summary), no line holds a raw control,
-    bidi character or surrogate, every line is one of the records we write, the name reads
-    back from its line, and the JSON report parses back to the exact name and pointer."""
+    bidi character or surrogate (the JSON report neither), every line is one of the records
+    we write, the name reads back from its line, and the JSON report parses back to the exact
+    name and pointer."""
     assume(name is not None)
     assert name is not None
     assume(key not in {"format_version", "language"})
@@ -521,6 +522,7 @@ def test_hostile_inputs_through_every_output(
         export_run = command("export", "--format", "text")
 
     json_run.stdout.encode("utf-8")  # no raw surrogate
+    assert set() == raw_characters(json_run.stdout)
     report = json.loads(json_run.stdout)
     [reported] = report["documents"]
     problems = reported["problems"]

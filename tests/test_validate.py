@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import io
 import json
 from typing import Any
 
@@ -464,3 +465,30 @@ def _fields(built: newsarticle.Article) -> dict[str, Any]:
     import attrs
 
     return {field.name: getattr(built, field.name) for field in attrs.fields(type(built))}
+
+
+@pytest.mark.parametrize(
+    "headline", [" ", "\u00a0", "\u3000", "\u200b"], ids=["space", "nbsp", "ideographic", "zwsp"]
+)
+def test_a_headline_with_no_visible_character_is_an_error_at_headline(
+    headline: str, tmp_path: Any
+) -> None:
+    """A headline of only a space, a no-break space (U+00A0), an ideographic space (U+3000) or
+    a zero-width space (U+200B) holds no visible character: ``check`` gives no article and an
+    error at /headline, ``validate`` gives that error, and the CLI's ``validate`` exits 1."""
+    from newsarticle.cli import run
+
+    document = small()
+    document["headline"] = headline
+    article, problems = newsarticle.check(text(document))
+    assert (None, [("/headline", Severity.ERROR)]) == (
+        article,
+        [(p.path, p.severity) for p in problems],
+    )
+    errors = [p.path for p in validate(text(document)) if p.severity is Severity.ERROR]
+    assert ["/headline"] == errors
+    path = tmp_path / "blank.json"
+    path.write_text(text(document), encoding="utf-8")
+    stdout, stderr = io.StringIO(), io.StringIO()
+    status = run(["validate", str(path)], stdout=stdout, stderr=stderr)
+    assert (1, True) == (status, "(/headline)" in stdout.getvalue())

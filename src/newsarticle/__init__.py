@@ -12,6 +12,8 @@ an underscore are internal.  ``newsarticle.cli`` is the command line (``run`` an
 and ``newsarticle.testing`` holds Hypothesis strategies for users' own tests.
 """
 
+from typing import TYPE_CHECKING
+
 from ._check import check, validate
 from ._document import dump, dumps, load, loads
 from ._errors import (
@@ -23,21 +25,6 @@ from ._errors import (
     NewsArticleError,
     Problem,
     Severity,
-)
-from ._export import (
-    HtmlRenderer,
-    JsonLdRenderer,
-    JsonLdScriptRenderer,
-    NinjsRenderer,
-    TextRenderer,
-    escape_script_json,
-    to_html,
-    to_jsonld,
-    to_jsonld_script,
-    to_jsonld_text,
-    to_ninjs,
-    to_ninjs_text,
-    to_text,
 )
 from ._import import audit_html, audit_jsonld, read_html, read_jsonld, read_ninjs
 from ._model import (
@@ -75,12 +62,71 @@ from ._model import (
     UnnamedSource,
     Verification,
 )
-from ._profile import profile_problems
 from ._rules import FORMAT_VERSION
 from ._schema import SCHEMA_ID, schema
-from ._selectors import Selectors
+
+if TYPE_CHECKING:
+    from ._export import (
+        HtmlRenderer,
+        JsonLdRenderer,
+        JsonLdScriptRenderer,
+        NinjsRenderer,
+        TextRenderer,
+        escape_script_json,
+        to_html,
+        to_jsonld,
+        to_jsonld_script,
+        to_jsonld_text,
+        to_ninjs,
+        to_ninjs_text,
+        to_text,
+    )
+    from ._profile import profile_problems
+    from ._selectors import Selectors
 
 __version__ = "0.1.0"
+
+# Imported when first used, so that ``import newsarticle`` (and a command that only
+# validates) does not load the exporters: each name and the module that defines it.
+_LAZY = {
+    **dict.fromkeys(
+        (
+            "HtmlRenderer",
+            "JsonLdRenderer",
+            "JsonLdScriptRenderer",
+            "NinjsRenderer",
+            "TextRenderer",
+            "escape_script_json",
+            "to_html",
+            "to_jsonld",
+            "to_jsonld_script",
+            "to_jsonld_text",
+            "to_ninjs",
+            "to_ninjs_text",
+            "to_text",
+        ),
+        "._export",
+    ),
+    "profile_problems": "._profile",
+    "Selectors": "._selectors",
+}
+
+
+def __getattr__(name: str) -> object:
+    """A public name imported when first used (see ``_LAZY``)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "CODES",

@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-import multiprocessing
-import multiprocessing.process
 import os
 import pickle
 import queue
@@ -27,7 +25,6 @@ import threading
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, BinaryIO, Final, Literal, TypeVar, cast
 
 import attrs
@@ -39,7 +36,10 @@ from ._inputs import DEFAULT_MAX_SIZE, Record, Source, read, records
 from ._json._write import dumps_json
 from ._model import Article
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # multiprocessing is imported by the pool alone: one process needs none
+    import multiprocessing.process
+    from multiprocessing.connection import Connection
+
     from ._import._source import Kind
     from ._sink import Target
 
@@ -169,16 +169,15 @@ def _page(options: Options, record: Record, data: bytes) -> Outcome:
 
 def render(article: Article, options: Options) -> str:
     """The export of ``article`` in the format ``options`` names."""
-    from ._export import to_html, to_jsonld, to_jsonld_text, to_text
+    from ._export import to_html, to_jsonld_text, to_text
+    from ._export._jsonld import jsonld_line
 
     if options.export == "json":
         from ._document import dumps
 
         return dumps(article)
     if options.export == "jsonld":
-        if options.lines:
-            return dumps_json(to_jsonld(article), indent=False)
-        return to_jsonld_text(article)
+        return jsonld_line(article) if options.lines else to_jsonld_text(article)
     if options.export == "ninjs":
         from ._export import to_ninjs, to_ninjs_text
 
@@ -219,8 +218,7 @@ def ordered_map(
     generator is: stopped when it is done, killed otherwise (see :class:`_Pool`).
     """
     work = function or _process_chunk
-    if jobs <= 1:
-        warm_up()
+    if jobs <= 1:  # the validator is built here when a document first needs it
         for chunk in _chunks(items, _CHUNK):
             yield from work(options, chunk)
         return
@@ -363,6 +361,8 @@ class _Pool:
     """
 
     def __init__(self, jobs: int, work: Work, options: Options) -> None:
+        import multiprocessing
+
         context = multiprocessing.get_context()
         forked = context.get_start_method() == "fork"
         if forked:
@@ -432,6 +432,8 @@ class _Pool:
 
     def _receive(self, done: dict[int, list[Outcome]]) -> None:
         """Wait for results from any busy worker, and file them under their chunks."""
+        from multiprocessing.connection import Connection, wait
+
         busy = {worker.results: worker for worker in self.workers if worker.assigned}
         for connection in wait(list(busy)):
             assert isinstance(connection, Connection)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import enum
 import inspect
 import re
+import threading
 import unicodedata
 from collections.abc import Callable, Mapping
 from typing import Any, Final
@@ -46,10 +47,9 @@ def build(document: Mapping[str, Any], *, clean: bool = False) -> Article | None
     if type(version) not in (int, float) or version != FORMAT_VERSION:
         return None
     ids: list[str] = []
+    builder = _BUILDERS[clean] if clean in _BUILDERS else _builder(clean)
     try:
-        article: Article = (_BUILD_CLEAN if clean else _BUILD)(
-            document if type(document) is dict else dict(document), ids
-        )
+        article: Article = builder(document if type(document) is dict else dict(document), ids)
     except Exception:  # any failure: the reference path will say what and where
         return None
     # Every id and reference, checked at once: one id per line, and no line break in any.
@@ -218,14 +218,26 @@ class _Generator:
         return function
 
 
-def _generate(clean: bool) -> Callable[[dict[str, Any], list[str]], Article]:
+_Builder = Callable[[dict[str, Any], list[str]], Article]
+
+
+def _generate(clean: bool) -> _Builder:
     generator = _Generator(clean)
     name = generator.builder(Article, extra_keys=1)  # and format_version
     source = "\n".join(generator.source)
     exec(compile(source, "<newsarticle builders>", "exec"), generator.scope)
-    function: Callable[[dict[str, Any], list[str]], Article] = generator.scope[name]
+    function: _Builder = generator.scope[name]
     return function
 
 
-_BUILD: Final = _generate(clean=False)
-_BUILD_CLEAN: Final = _generate(clean=True)
+#: The two builders (for any text, and for text known clean), each generated on first use:
+#: a command that never reads an article document never pays for writing them.
+_BUILDERS: Final[dict[bool, _Builder]] = {}
+_LOCK: Final = threading.Lock()
+
+
+def _builder(clean: bool) -> _Builder:
+    with _LOCK:  # two threads reading their first document generate the builder once
+        if clean not in _BUILDERS:
+            _BUILDERS[clean] = _generate(clean)
+        return _BUILDERS[clean]

@@ -17,13 +17,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeAlias
 
-from . import _build, _convert
+from . import _build
 from ._errors import Problem
 from ._integrity import article_problems, integrity_problems
 from ._json import _read
 from ._json._locate import Locator
 from ._model import Article
-from ._profile import profile_problems
 from ._schema import schema_problems
 
 __all__ = ["Document", "check", "validate"]
@@ -51,11 +50,15 @@ def check(document: Document, *, profile: bool = False) -> tuple[Article | None,
         if value is None:
             return None, problems
     elif isinstance(document, Article):
+        from . import _convert  # cattrs: only the reference path and this one import it
+
         value = _convert.unstructure(document)
     else:
         value = document
     article, found = check_value(value)
     if profile and article is not None:
+        from ._profile import profile_problems
+
         found.extend(profile_problems(article))
     if text is not None and found:
         locator = Locator(text)
@@ -78,8 +81,11 @@ def _check_text_fast(document: str | bytes, profile: bool) -> Article | None:
     article = _build.build(value, clean=clean)
     if article is None or article_problems(article):
         return None
-    if profile and profile_problems(article):
-        return None
+    if profile:
+        from ._profile import profile_problems
+
+        if profile_problems(article):
+            return None
     return article
 
 
@@ -105,6 +111,8 @@ def check_value(value: Any, *, fast: bool = True) -> tuple[Article | None, list[
             # value's, which compares anchors in the text as written and in NFC.
             problems = article_problems(article) and integrity_problems(value)
             return (None if any(p.is_error for p in problems) else article), problems
+    from . import _convert  # cattrs: only the reference path imports it
+
     problems = schema_problems(value)
     article = None
     if not problems:  # values wrong on their own show when the model is built

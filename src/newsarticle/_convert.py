@@ -8,7 +8,9 @@ JSON type; with cattrs' detailed validation it collects every error the model ra
 with the path where it stands, and :func:`structure_problems` flattens them into problems.
 
 On the way out, keys whose value is the field's default are left out (the canonical form)
-and the format version comes first.
+and the format version comes first.  This is the reference: :func:`newsarticle.dumps`
+writes the same value made by code generated from the declarations
+(:mod:`newsarticle._unbuild`), which ``tests/test_unbuild.py`` proves equal to this one's.
 """
 
 from __future__ import annotations

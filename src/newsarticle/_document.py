@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from ._check import check
-from ._convert import unstructure
 from ._errors import InvalidArticleError
 from ._files import write_atomic
 from ._integrity import require_valid
-from ._json._write import dumps_json
+from ._json._write import orjson_text, standard_text
 from ._model import Article
+from ._unbuild import plain_value
 
 __all__ = ["dump", "dumps", "load", "loads"]
 
@@ -58,9 +59,27 @@ def dump(article: Article, path: str | os.PathLike[str]) -> None:
     An article that :func:`dumps` refuses is refused before anything is written: no file,
     not even a temporary one, is created.
     """
-    data = _text(article, "newsarticle.dump").encode("utf-8")
+    value, plain = _value(article, "newsarticle.dump")
+    data = orjson_text(value, newline=True, plain_floats=plain)
+    if data is None:
+        data = (standard_text(value) + "\n").encode("utf-8")
     write_atomic(Path(path), data)
 
 
 def _text(article: Article, caller: str) -> str:
-    return dumps_json(unstructure(require_valid(article, caller))) + "\n"
+    value, plain = _value(article, caller)
+    data = orjson_text(value, newline=True, plain_floats=plain)
+    return standard_text(value) + "\n" if data is None else data.decode("utf-8")
+
+
+def _value(article: Article, caller: str) -> tuple[dict[str, Any], bool]:
+    """The JSON value of a valid ``article``, and whether its floats are plain (see
+    :mod:`newsarticle._unbuild`, whose generated code makes it; the converter makes the
+    value of an article with a float it cannot promise)."""
+    valid = require_valid(article, caller)
+    value = plain_value(valid)
+    if value is not None:
+        return value, True
+    from ._convert import unstructure  # cattrs: imported when first needed (rarely)
+
+    return unstructure(valid), False

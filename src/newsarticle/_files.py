@@ -16,11 +16,12 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import sys
 import time
-from pathlib import Path
-from typing import BinaryIO, Final
+from typing import TYPE_CHECKING, BinaryIO, Final
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["AtomicFile", "Batch", "Passthrough", "write_atomic"]
 
@@ -116,6 +117,8 @@ class AtomicFile:
             self.create()
 
     def _name(self) -> Path:
+        import secrets  # here: only the writers need it, and it takes a while to import
+
         return self.path.with_name(f".{self.path.name}.{secrets.token_hex(4)}.tmp")
 
     def create(self) -> None:

@@ -31,6 +31,7 @@ __all__ = [
     "DEFAULT_MAX_SIZE",
     "DOCUMENTS",
     "LARGEST_MAX_SIZE",
+    "NINJS",
     "PAGES",
     "SUFFIXES",
     "Intake",
@@ -70,9 +71,16 @@ class Intake:
     stdin_name: str  #: the relative name of standard input's output
     described: str  #: the files taken, for the message of a folder without any
     any_case: bool = False  #: the endings in any case (``PAGE.HTML``)
+    #: what is taken instead when every input is told to be of a kind (import's ``--from``)
+    told: tuple[tuple[str, Intake], ...] = ()
 
     def takes(self, name: str) -> bool:
         return (name.lower() if self.any_case else name).endswith(self.suffixes)
+
+    def of_kind(self, kind: str | None) -> Intake:
+        """What is taken when every input is said to be ``kind`` (``--from``): ``*.json``
+        files for ninjs (IPTC's own examples are named so); else this intake."""
+        return dict(self.told).get(kind, self) if kind is not None else self
 
 
 #: validate and export: article documents, one per file or per line of JSON Lines.
@@ -92,11 +100,21 @@ AUDITED: Final = Intake(
     described=".html, .htm, .xhtml or .jsonld file (nor one compressed, .html.gz)",
     any_case=True,
 )
-#: import: those, and IPTC ninjs documents named ``*.ninjs.json``.
+#: import --from ninjs: IPTC ninjs documents, every ``*.json`` file (compressed or not).
+NINJS: Final = Intake(
+    suffixes=(".json", ".json.gz"),
+    lines_suffix=None,
+    stdin_name="stdin",
+    described=".json file (nor one compressed, .json.gz)",
+    any_case=True,
+)
+#: import: those audit takes, and IPTC ninjs documents named ``*.ninjs.json``; with
+#: ``--from ninjs``, :data:`NINJS`.
 PAGES: Final = attrs.evolve(
     AUDITED,
     suffixes=(*AUDITED.suffixes, ".ninjs.json", ".ninjs.json.gz"),
     described=".html, .htm, .xhtml, .jsonld or .ninjs.json file (nor one compressed, .html.gz)",
+    told=(("ninjs", NINJS),),
 )
 
 

@@ -29,6 +29,7 @@ does not resolve: after :func:`require_valid`, only a bug can lead there.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import operator
 import re
 import unicodedata
@@ -168,7 +169,7 @@ def resolve(article: Article, identifier: str, kinds: frozenset[str]) -> Any:
 # --- the checks ---------------------------------------------------------------------
 def integrity_problems(document: Mapping[str, Any]) -> list[Problem]:
     """The cross-object problems of a parsed document (it need not match the schema)."""
-    return _Checks(document, _JSON).run()
+    return _Checks(document, _json_reading()).run()
 
 
 def article_problems(article: Article) -> list[Problem]:
@@ -813,8 +814,14 @@ def _reading(model: bool) -> _Reading:
 
 #: The collection anchors name.
 _ANCHORS: Final = "paragraphs"
-_JSON: Final = _reading(model=False)
 _MODEL: Final = _reading(model=True)
+
+
+@functools.cache
+def _json_reading() -> _Reading:
+    """The walk of a JSON value, generated when first needed: a valid document's fast path
+    walks only the article it built."""
+    return _reading(model=False)
 
 
 def _timestamp(value: object) -> Any:
@@ -835,8 +842,8 @@ _SCALE: Final = ("rating", "best_rating", "worst_rating")
 
 def _number(value: object) -> float | None:
     """A number of a built article or of JSON text (None if it is none: a bool is none)."""
-    if type(value) in (int, float):
-        return float(value)  # type: ignore[arg-type]
+    if type(value) is int or type(value) is float:  # a bool is an int, but not of type int
+        return float(value)
     return None
 
 

@@ -16,7 +16,6 @@ schema.  Text is normalized to Unicode NFC when an object is built.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import enum
 import functools
@@ -118,6 +117,11 @@ class ParagraphRole(enum.Enum):
     BODY = "body"
     HEADING = "heading"
     ASIDE = "aside"
+
+
+# Looked up once: on Python 3.11 reading a member off its class is a descriptor call.
+_BODY: Final = ParagraphRole.BODY
+_ASIDE: Final = ParagraphRole.ASIDE
 
 
 class Genre(enum.Enum):
@@ -282,6 +286,8 @@ class PartialDate:
     @property
     def latest(self) -> dt.date:
         """The last day the date can mean."""
+        import calendar  # here: it is seldom needed, and importing it takes a while
+
         month = self.month or 12
         return dt.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
 
@@ -1133,9 +1139,11 @@ class Article:
     @property
     def body(self) -> tuple[Paragraph, ...]:
         """The paragraphs of the story itself (body text and subheadings), in order."""
-        return tuple(p for p in self.paragraphs if p.role is not ParagraphRole.ASIDE)
+        aside = _ASIDE
+        return tuple([p for p in self.paragraphs if p.role is not aside])
 
     @property
     def word_count(self) -> int:
         """The number of words in the story's body paragraphs."""
-        return sum(len(p.text.split()) for p in self.paragraphs if p.role is ParagraphRole.BODY)
+        body = _BODY
+        return sum([len(p.text.split()) for p in self.paragraphs if p.role is body])

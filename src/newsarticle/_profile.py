@@ -24,7 +24,6 @@ from typing import Final
 from urllib.parse import urlsplit
 
 from ._errors import Problem, shown
-from ._export._jsonld import _ORGANIZATION_TYPES, _POLICIES
 from ._model import Access, Article, Genre, Organization, Person
 from ._selectors import DEFAULT_SELECTORS, Selectors, single_class
 
@@ -217,6 +216,8 @@ def _reviews(article: Article) -> list[Problem]:
 def _policies(article: Article) -> list[Problem]:
     """A policy on an organization whose exported type is outside the term's domain: the
     JSON-LD export leaves it out."""
+    from ._export._jsonld import _ORGANIZATION_TYPES, _POLICIES  # the export's own tables
+
     problems = []
     for index, organization in enumerate(article.organizations):
         policies = organization.policies

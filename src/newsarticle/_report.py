@@ -290,27 +290,31 @@ def outcome_json(outcome: Outcome, valid: bool) -> dict[str, object]:
     }
 
 
-_SURROGATE: Final = re.compile("[\ud800-\udfff]")
-
-
 #: Whether a stream of an encoding (None: a stream of text, such as ``io.StringIO``) takes
 #: any character but a lone surrogate.
 _is_utf8: Final = utf8_encoding
 
 
 def report_json(report: object, encoding: str | None) -> str:
-    """``report`` as JSON text that a stream of ``encoding`` writes as valid UTF-8.
+    """``report`` as JSON text that a stream of ``encoding`` writes as valid UTF-8 and that a
+    terminal shows as it is.
 
-    To a UTF-8 stream (or a text stream) the characters are written as they are, but a
-    lone surrogate (a key written ``"\\ud800"``, a file name that is not UTF-8), which
-    UTF-8 cannot hold, is written as its JSON escape ``\\udXXX``; to a stream of any
-    other encoding the whole text is ASCII, every other character a JSON escape too.
-    Either way the text parses back to the same strings.
+    To a UTF-8 stream (or a text stream) printable characters are written as they are and
+    every other one (the controls C1 and DEL, bidi and other format characters, a lone
+    surrogate from a key written ``"\\ud800"`` or a file name that is not UTF-8, ...; see
+    :func:`escape`) as its JSON escape, so that ``cat report.json`` can neither recolour
+    nor reorder a terminal's line; to a stream of any other encoding the whole text is
+    ASCII, every other character a JSON escape too.  Either way the text parses back to the
+    same strings.
     """
     if not _is_utf8(encoding):
         return json.dumps(report, indent=2)
     text = json.dumps(report, ensure_ascii=False, indent=2)
-    return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    # Only the indentation's line breaks stand raw in the text: a string's are escaped.
+    return "\n".join(
+        line if line.isprintable() else "".join(c if c.isprintable() else _code(c) for c in line)
+        for line in text.split("\n")
+    )
 
 
 def _escape_unencodable(error: UnicodeError) -> tuple[str, int]:

@@ -26,7 +26,6 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final, TypeAlias
 
 import attrs
-from rfc3986_validator import validate_rfc3986
 
 from ._errors import InvalidValueError, indefinite, shown
 
@@ -219,6 +218,12 @@ INVISIBLE: Final = (
 )
 #: The first code point beyond the Basic Multilingual Plane.
 _ASTRAL: Final = 0x10000
+#: The characters of ASCII, but its controls, that are none of :data:`INVISIBLE`.
+_SHOWING_ASCII: Final = frozenset(
+    chr(point)
+    for point in range(0x20, 0x7F)
+    if not any(low <= point <= high for low, high in INVISIBLE)
+)
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -299,7 +304,9 @@ class TextRule(Rule):
             test += f" or {bind(self.bad.search)}({var})"
         elif not self.newline:
             test += f" or '\\n' in {var}"
-        test += f" or not {bind(self.visible.search)}({var})"
+        # Most texts start with a character of ASCII that shows: then no search is needed.
+        showing = bind(_SHOWING_ASCII)
+        test += f" or ({var}[0] not in {showing} and not {bind(self.visible.search)}({var}))"
         if self.paragraph:
             test += f" or '\\n\\n' in {var}"
         return test
@@ -551,6 +558,8 @@ def is_http_url(value: object) -> bool:
         return False
     if SIMPLE_URL.fullmatch(value):
         return True
+    from rfc3986_validator import validate_rfc3986  # here: its grammar takes long to compile
+
     return _URL_START.match(value) is not None and validate_rfc3986(value, rule="URI") is not None
 
 

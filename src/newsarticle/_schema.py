@@ -16,7 +16,6 @@ import functools
 import inspect
 import json
 from collections.abc import Iterator, Mapping
-from importlib import resources
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
@@ -154,6 +153,8 @@ def generate_text() -> str:
 
 def schema_path() -> Any:
     """The bundled schema file (a :mod:`importlib.resources` traversable)."""
+    from importlib import resources
+
     return resources.files("newsarticle") / "schemas" / "article.schema.json"
 
 

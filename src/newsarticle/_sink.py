@@ -30,15 +30,20 @@ from ._files import AtomicFile, Batch, Passthrough
 from ._inputs import Source
 from ._streams import write_document
 
-__all__ = ["Sink", "Target", "UsageError", "targets"]
+__all__ = ["EXPORT_FORMATS", "IMPORT_FORMATS", "Sink", "Target", "UsageError", "targets"]
 
-_SUFFIXES: Final = {
+#: What ``export --format`` writes (and ``newsarticle.dask.export``), each with the suffix of
+#: its files; import writes these or the article document, ``json``.  The one list of them: a
+#: format added here is one of both commands and of the Dask functions.
+EXPORT_SUFFIXES: Final = {
     "jsonld": ".jsonld",
     "text": ".txt",
     "html": ".html",
-    "json": ".json",
     "ninjs": ".ninjs.json",
 }
+EXPORT_FORMATS: Final = tuple(EXPORT_SUFFIXES)
+IMPORT_FORMATS: Final = ("json", *EXPORT_FORMATS)
+_SUFFIXES: Final = {**EXPORT_SUFFIXES, "json": ".json"}
 #: The name of standard output in messages.
 STANDARD_OUTPUT: Final = "standard output"
 

@@ -30,9 +30,8 @@ import attrs
 
 from . import __version__
 from ._batch import Engine, EngineError, Options, Outcome, WorkerError
-from ._export._text import MIN_WIDTH
-from ._import._page import MAX_PAGE_SIZE
-from ._import._source import KINDS, PAGE_KINDS, output_stem, parse_zone
+from ._export import MIN_WIDTH
+from ._import import KINDS, MAX_PAGE_SIZE, PAGE_KINDS
 from ._inputs import AUDITED, DEFAULT_MAX_SIZE, LARGEST_MAX_SIZE, PAGES, Source, expand
 from ._report import (
     EXIT_OK,
@@ -46,7 +45,7 @@ from ._report import (
     report_json,
 )
 from ._schema import schema_path, schema_text
-from ._sink import Sink, Target, UsageError, targets
+from ._sink import EXPORT_FORMATS, IMPORT_FORMATS, Sink, Target, UsageError, targets
 from ._streams import Messages, Output, OutputError, hold_standard_descriptors, point_at_null
 
 if TYPE_CHECKING:
@@ -214,7 +213,7 @@ def run_export(arguments: argparse.Namespace, streams: Streams) -> int:
 
 
 def run_import(arguments: argparse.Namespace, streams: Streams) -> int:
-    sources = list(expand(arguments.paths, PAGES))
+    sources = list(expand(arguments.paths, PAGES.of_kind(arguments.kind)))
     if arguments.url is not None and (len(sources) != 1 or Path(arguments.paths[0]).is_dir()):
         raise UsageError("--url is the address of one page: give one input with it")
     options = Options(
@@ -227,6 +226,8 @@ def run_import(arguments: argparse.Namespace, streams: Streams) -> int:
         url=arguments.url,
         timezone=arguments.assume_timezone,
     )
+    from ._import._source import output_stem  # the readers: only import and audit load them
+
     return _deliver(arguments, streams, sources, options, stem=output_stem)
 
 
@@ -303,6 +304,8 @@ def jobs(text: str) -> int:
 
 def zone(text: str) -> str:
     """A time zone for dates written without one: UTC, an offset, or an IANA name."""
+    from ._import._source import parse_zone
+
     try:
         parse_zone(text)
     except ValueError as error:
@@ -357,10 +360,11 @@ examples:
   newsarticle import page.html --assume-timezone Europe/Paris --url https://example.com/a
 
 Inputs: .html, .htm, .xhtml, .jsonld and IPTC ninjs .ninjs.json files, gzip-compressed or
-not (.html.gz), and folders of them; a file named here is read whatever its name (a JSON
-array of strings is the texts of a page's blocks; a JSON object whose "standard" names
-ninjs is ninjs).  Each page's article is written as <name>.json in -o
-FOLDER.  What was repaired, guessed or dropped is reported on stderr, one line each.
+not (.html.gz), and folders of them (with --from ninjs, a folder's .json files); a file
+named here is read whatever its name (a JSON array of strings is the texts of a page's
+blocks; a JSON object whose "standard" names ninjs is ninjs).  Each page's article is
+written as <name>.json in -o FOLDER.  What was repaired, guessed or dropped is reported on
+stderr, one line each.
 Exit status: 0 every page gave an article, 1 some gave none, 2 usage error or unreadable
 input.
 """
@@ -559,13 +563,13 @@ def parser(stdout: TextIO | None = None, stderr: TextIO | None = None) -> Parser
     export = commands.add_parser(
         "export",
         parents=[common],
-        help="export article documents as JSON-LD, text or HTML",
+        help="export article documents as JSON-LD, text, HTML or IPTC ninjs",
         description="Export valid article documents; report invalid ones on stderr.",
         epilog=_EXPORT_EXAMPLES,
         formatter_class=formatter,
         **streams,
     )
-    export.add_argument("--format", choices=("jsonld", "text", "html", "ninjs"), required=True)
+    export.add_argument("--format", choices=EXPORT_FORMATS, required=True)
     _output_options(export, "")
     export.set_defaults(run=run_export)
 
@@ -596,7 +600,7 @@ def parser(stdout: TextIO | None = None, stderr: TextIO | None = None) -> Parser
     )
     import_.add_argument(
         "--format",
-        choices=("json", "jsonld", "text", "html", "ninjs"),
+        choices=IMPORT_FORMATS,
         default="json",
         help="json (default): the article document; jsonld, text, html, ninjs: as export writes",
     )

@@ -58,7 +58,7 @@ from ._import._page import MAX_PAGE_SIZE
 from ._import._source import KINDS, output_stem
 from ._inputs import DEFAULT_MAX_SIZE, DOCUMENTS, PAGES, Intake, Record, Source, _too_large, expand
 from ._report import format_problem
-from ._sink import UsageError, targets
+from ._sink import EXPORT_FORMATS, IMPORT_FORMATS, UsageError, targets
 
 __all__ = [
     "FILES_PER_TASK",
@@ -73,8 +73,9 @@ __all__ = [
 #: A path, a list of paths and globs, or a Dask bag of documents.
 Inputs: TypeAlias = "str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | dask.bag.Bag"
 
-_EXPORTS: Final = ("jsonld", "text", "html")
-_IMPORTS: Final = ("json", *_EXPORTS)
+#: The formats of ``newsarticle export --format`` and ``import --format``, declared once.
+_EXPORTS: Final = EXPORT_FORMATS
+_IMPORTS: Final = IMPORT_FORMATS
 _GLOB: Final = frozenset("*?[")
 
 #: How import names its outputs (``a.html.gz`` as ``a``).
@@ -140,8 +141,8 @@ def export(
     files_per_task: int = FILES_PER_TASK,
 ) -> dask.bag.Bag:
     """Export every valid article document of ``inputs`` as ``format`` (``jsonld``,
-    ``text`` or ``html``): a lazy bag of :class:`Result`, the invalid ones with their
-    problems and no output.
+    ``text``, ``html`` or ``ninjs``, as ``newsarticle export --format``): a lazy bag of
+    :class:`Result`, the invalid ones with their problems and no output.
 
     ``output``: a folder the tasks write the exports into, each under its input's relative
     name with the format's suffix (a JSON Lines file's as one JSON Lines file), as
@@ -173,14 +174,15 @@ def import_pages(
     max_size: int = MAX_PAGE_SIZE,
     files_per_task: int = FILES_PER_TASK,
 ) -> dask.bag.Bag:
-    """Read the article of every page of ``inputs`` (HTML pages and JSON-LD, gzip-compressed
-    or not; folders of them) as ``newsarticle import`` does: a lazy bag of :class:`Result`,
-    each with what was repaired, guessed or dropped, and the article document (``format``
-    ``json``) or its export (``jsonld``, ``text``, ``html``).
+    """Read the article of every page of ``inputs`` (HTML pages, JSON-LD and IPTC ninjs,
+    gzip-compressed or not; folders of them) as ``newsarticle import`` does: a lazy bag of
+    :class:`Result`, each with what was repaired, guessed or dropped, and the article
+    document (``format`` ``json``) or its export (``jsonld``, ``text``, ``html``, ``ninjs``).
 
     ``output``: a folder the tasks write each page's article into, as ``<name>.json`` (or
-    the export's suffix), as ``newsarticle import -o FOLDER`` does.  ``kind``: ``html`` or
-    ``jsonld`` for every input (default: told by each one's name, then its content);
+    the export's suffix), as ``newsarticle import -o FOLDER`` does.  ``kind``: ``html``,
+    ``jsonld`` or ``ninjs`` for every input (default: told by each one's name, then its
+    content; with ``ninjs``, a folder's ``*.json`` files are taken);
     ``url``: the page's address (for one page); ``assume_timezone``: the zone of dates
     written without one (``UTC``, ``+02:00``, ``Europe/Paris``).
     """
@@ -201,7 +203,8 @@ def import_pages(
         url=url,
         timezone=assume_timezone,
     )
-    return _bag("import", options, inputs, PAGES, files_per_task, output, output_stem)
+    intake = PAGES.of_kind(kind)  # with kind ninjs, a folder's *.json files
+    return _bag("import", options, inputs, intake, files_per_task, output, output_stem)
 
 
 def audit(

@@ -12,17 +12,60 @@ anything but an :class:`~newsarticle.Article`, :class:`TypeError`.  The referenc
 checked all resolve: :class:`~newsarticle.InvalidReferenceError` from an exporter is a bug.
 """
 
-from ._html import HtmlRenderer, to_html
-from ._jsonld import (
-    JsonLdRenderer,
-    JsonLdScriptRenderer,
-    escape_script_json,
-    to_jsonld,
-    to_jsonld_script,
-    to_jsonld_text,
-)
-from ._ninjs import NinjsRenderer, to_ninjs, to_ninjs_text
-from ._text import TextRenderer, to_text
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from ._html import HtmlRenderer, to_html
+    from ._jsonld import (
+        JsonLdRenderer,
+        JsonLdScriptRenderer,
+        escape_script_json,
+        to_jsonld,
+        to_jsonld_script,
+        to_jsonld_text,
+    )
+    from ._ninjs import NinjsRenderer, to_ninjs, to_ninjs_text
+    from ._text import TextRenderer, to_text
+
+#: The narrowest wrapping width of the text export, in columns (here so that the command
+#: line can say it without importing the exporter).
+MIN_WIDTH: Final = 20
+
+# Each export is imported when first used: each name and the module that defines it.
+_LAZY: Final = {
+    "HtmlRenderer": "._html",
+    "to_html": "._html",
+    "JsonLdRenderer": "._jsonld",
+    "JsonLdScriptRenderer": "._jsonld",
+    "escape_script_json": "._jsonld",
+    "to_jsonld": "._jsonld",
+    "to_jsonld_script": "._jsonld",
+    "to_jsonld_text": "._jsonld",
+    "NinjsRenderer": "._ninjs",
+    "to_ninjs": "._ninjs",
+    "to_ninjs_text": "._ninjs",
+    "TextRenderer": "._text",
+    "to_text": "._text",
+}
+
+
+def __getattr__(name: str) -> object:
+    """An export imported when first used (see ``_LAZY``)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "HtmlRenderer",

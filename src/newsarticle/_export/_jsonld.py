@@ -38,14 +38,15 @@ every field.
 from __future__ import annotations
 
 import json
+import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable
 from typing import Any, Final, TypeAlias
 
 import attrs
 
 from .._integrity import require_valid, resolve
-from .._json._write import dumps_json
+from .._json._write import orjson_text, standard_text
 from .._model import (
     AGENTS,
     ATTRIBUTIONS,
@@ -76,6 +77,7 @@ from .._model import (
 )
 from .._rules import format_datetime
 from .._selectors import DEFAULT_SELECTORS, Selectors
+from .._unbuild import SMALLEST_PLAIN
 
 __all__ = [
     "ARTICLE_TYPES",
@@ -203,52 +205,33 @@ _POLICIES: Final = (
 )
 
 
-def _ref(identifier: str) -> Node:
-    return {"@id": identifier}
-
-
-def _put(node: Node, key: str, value: Any) -> None:
-    """Set ``key`` unless the value is None or empty: absent fields stay absent."""
-    if value is not None and value != [] and value != ():
-        node[key] = list(value) if isinstance(value, tuple) else value
-
-
-def _pixels(value: int | None) -> Node | None:
-    if value is None:
-        return None
+def _pixels(value: int) -> Node:
     return {"@type": "QuantitativeValue", "value": value, "unitCode": _PIXEL}
 
 
 def _image_object(image: Image | Logo, node_id: str | None = None) -> Node:
     """An ImageObject of an image file: its ``url`` (and ``contentUrl``, the file itself, as
     Google's image guidance asks) and its size in pixels."""
-    node: Node = {"@type": "ImageObject"}
-    _put(node, "@id", node_id)
-    node["url"] = image.url
-    node["contentUrl"] = image.url
-    _put(node, "width", _pixels(image.width))
-    _put(node, "height", _pixels(image.height))
+    url = image.url
+    if node_id is None:
+        node: Node = {"@type": "ImageObject", "url": url, "contentUrl": url}
+    else:
+        node = {"@type": "ImageObject", "@id": node_id, "url": url, "contentUrl": url}
+    if image.width is not None:
+        node["width"] = _pixels(image.width)
+    if image.height is not None:
+        node["height"] = _pixels(image.height)
     return node
 
 
-@attrs.frozen
-class _Work:
-    """A work the article cites, shared by every attribution that describes it."""
-
-    id: str
-    attribution: Attribution
-
-
-def _work_key(attribution: Attribution) -> tuple[object, ...]:
-    return (
-        attribution.channel,
-        attribution.source,
-        attribution.outlet,
-        attribution.title,
-        attribution.url,
-        attribution.date,
-    )
-
+# What the channel of a cited work makes of it: the work's type, its narrower type and the
+# name of one without a title (or None), and whether the source is the work's maker.
+_WORKS: Final = {
+    channel: (kind, _ADDITIONAL_TYPES.get(channel), channel in _AUTHORED)
+    for channel, kind in _WORK_TYPES.items()
+}
+_ACCESS: Final = operator.attrgetter("access")
+_TEXT: Final = operator.attrgetter("text")
 
 _ENTITY_KINDS: Final[dict[type[Any], str]] = {
     Person: "person",
@@ -256,107 +239,175 @@ _ENTITY_KINDS: Final[dict[type[Any], str]] = {
     Place: "place",
 }
 
+# The terms of a statement node: its type, the kind in its @id, where it stands (the
+# article) and where it comes from (the work it rests on).
+_QUOTATION: Final = ("Quotation", "quote", "isPartOf", "isBasedOn")
+_CLAIM: Final = ("Claim", "claim", "appearance", "firstAppearance")
+
 
 class _Graph:
-    """One build of the graph of one article."""
+    """One build of the graph of one article.
+
+    The node ids of the article's entities (all of them, and those of organizations and
+    places, which some references must name) and its cited works are tabled once, when the
+    build starts.  A reference that no table holds is a bug past the exporters' refusal of
+    an invalid article: :func:`~newsarticle._integrity.resolve` raises its error.
+    """
+
+    __slots__ = (
+        "article",
+        "article_body",
+        "article_id",
+        "defined",
+        "entity_ids",
+        "organization_ids",
+        "place_ids",
+        "plain",
+        "prefix",
+        "said",
+        "selectors",
+        "unnamed",
+        "work_ids",
+        "works",
+    )
 
     def __init__(self, article: Article, *, article_body: bool, selectors: Selectors) -> None:
         self.article = article
         self.article_body = article_body
         self.selectors = selectors
         base = article.url.partition("#")[0] if article.url else None
-        self.base = base
-        self.article_id = f"{base}#article" if base else "_:article"
-        self.defined: set[str] = set()
-        self.entity_ids: dict[str, str] = {}  # node ids of entities, by their ids
-        self.unnamed = frozenset(source.id for source in article.unnamed_sources)
-        self.works: dict[str, _Work] = {}
-        self.work_list: list[_Work] = []
-        by_key: dict[tuple[object, ...], _Work] = {}
+        # Every node id is this prefix, the node's kind and its id ("<base>#quote-q1").
+        prefix = self.prefix = f"{base}#" if base else "_:"
+        self.article_id = f"{prefix}article"
+        self.organization_ids = {
+            o.id: f"{prefix}organization-{o.id}" for o in article.organizations
+        }
+        self.place_ids = {p.id: f"{prefix}place-{p.id}" for p in article.places}
+        # The first kind of an id wins, as in the article's index.
+        self.entity_ids = {
+            **self.place_ids,
+            **self.organization_ids,
+            **{p.id: f"{prefix}person-{p.id}" for p in article.people},
+        }
+        self.defined: set[str] = set()  # the entities written out in full, by their ids
+        # Whether orjson writes every float of the graph as json does (see _small).
+        self.plain = True
+        unnamed = self.unnamed = frozenset(source.id for source in article.unnamed_sources)
+        # The works the article cites, each by the first attribution that describes it, and
+        # the node id of the work of every attribution that describes one.
+        self.works: list[Attribution] = []
+        self.work_ids: dict[str, str] = {}
+        # Who made what each attribution says and the work it comes from, by node id.
+        self.said: dict[str, tuple[str | None, str | None]] = {}
+        # Attributions that give one channel, source, outlet, title, URL and date describe one
+        # work.  They are found by the strings (which hash fast) and then by channel and date.
+        by_key: dict[tuple[str | None, ...], list[tuple[Attribution, str]]] = {}
         for attribution in article.attributions:
-            if not _is_work(attribution):
-                continue
-            key = _work_key(attribution)
-            work = by_key.get(key)
-            if work is None:
-                work = by_key[key] = _Work(self.node_id("work", attribution.id), attribution)
-                self.work_list.append(work)
-            self.works[attribution.id] = work
+            work_id = None
+            if _is_work(attribution):
+                key = (attribution.source, attribution.outlet, attribution.title, attribution.url)
+                alike = by_key.setdefault(key, [])
+                for other, other_id in alike:
+                    if other.channel is attribution.channel and other.date == attribution.date:
+                        work_id = other_id
+                        break
+                else:
+                    work_id = f"{prefix}work-{attribution.id}"
+                    alike.append((attribution, work_id))
+                    self.works.append(attribution)
+                self.work_ids[attribution.id] = work_id
+            source = attribution.source
+            if source is None or source in unnamed:
+                self.said[attribution.id] = (None, work_id)
+            elif source in self.entity_ids:
+                self.said[attribution.id] = (self.entity_ids[source], work_id)
 
     # --- ids and references -------------------------------------------------
 
-    def node_id(self, kind: str, identifier: str) -> str:
-        return f"{self.base}#{kind}-{identifier}" if self.base else f"_:{kind}-{identifier}"
-
-    def entity_id(self, identifier: str) -> str:
-        node_id = self.entity_ids.get(identifier)
-        if node_id is None:
-            entity = resolve(self.article, identifier, ENTITIES)
-            node_id = self.entity_ids[identifier] = self.node_id(
-                _ENTITY_KINDS[type(entity)], identifier
-            )
-        return node_id
+    def unresolved(self, identifier: str, kinds: frozenset[str]) -> str:
+        """The node id of an entity that no table holds: only a bug gets here, and resolve
+        raises the reference error."""
+        entity = resolve(self.article, identifier, kinds)
+        return f"{self.prefix}{_ENTITY_KINDS[type(entity)]}-{identifier}"
 
     def entity_ref(self, identifier: str) -> Node:
-        return _ref(self.entity_id(identifier))
+        return {"@id": self.entity_ids.get(identifier) or self.unresolved(identifier, ENTITIES)}
+
+    def entity_refs(self, identifiers: Iterable[str]) -> list[Node]:
+        """References to entities, by their ids.  (A loop: a list comprehension is a call
+        of its own, which a graph makes hundreds of.)"""
+        entity_ids = self.entity_ids
+        refs = []
+        for identifier in identifiers:
+            refs.append(
+                {"@id": entity_ids.get(identifier) or self.unresolved(identifier, ENTITIES)}
+            )
+        return refs
+
+    def organization_ref(self, identifier: str) -> Node:
+        node_id = self.organization_ids.get(identifier)
+        return {"@id": node_id or self.unresolved(identifier, ORGANIZATIONS)}
 
     def entity(self, identifier: str) -> Node:
         """The full node the first time an entity is used, a reference after that."""
-        node_id = self.entity_id(identifier)
-        if node_id in self.defined:
-            return _ref(node_id)
-        self.defined.add(node_id)
+        node_id = self.entity_ids.get(identifier) or self.unresolved(identifier, ENTITIES)
+        if identifier in self.defined:
+            return {"@id": node_id}
+        self.defined.add(identifier)
         found = self.article.index[identifier]
         if isinstance(found, Person):
-            return self.person(found)
+            return self.person(found, node_id)
         if isinstance(found, Organization):
-            return self.organization(found)
+            return self.organization(found, node_id)
         assert isinstance(found, Place)
-        return self.place(found)
+        return self.place(found, node_id)
 
-    def source_ref(self, attribution: Attribution) -> Node | None:
-        """Who made a statement, or None when unknown or unnamed."""
-        if attribution.source is None or attribution.source in self.unnamed:
+    def maker(self, attribution: Attribution) -> str | None:
+        """The node id of who made a statement, or None when unknown or unnamed."""
+        source = attribution.source
+        if source is None or source in self.unnamed:
             return None
-        return self.entity_ref(attribution.source)
+        return self.entity_ids.get(source) or self.unresolved(source, ENTITIES)
 
     # --- entities ------------------------------------------------------------
 
-    def _entity_fields(self, node: Node, entity: Person | Organization | Place) -> None:
-        node["name"] = entity.name
-        _put(node, "alternateName", entity.alternate_names)
-        _put(node, "description", entity.description)
-        _put(node, "url", entity.url)
-        _put(node, "sameAs", entity.same_as)
-
-    def person(self, person: Person) -> Node:
-        node: Node = {"@type": "Person", "@id": self.entity_id(person.id)}
-        self._entity_fields(node, person)
-        _put(node, "jobTitle", [_job_title(r) for r in person.roles if r.organization is None])
-        _put(node, "affiliation", [self.role(r) for r in person.roles if r.organization])
-        for kind, term in _RELATIONS.items():
-            related = [self.entity_ref(r.person) for r in person.relations if r.kind is kind]
-            _put(node, term, related)
+    def person(self, person: Person, node_id: str) -> Node:
+        node = _named("Person", node_id, person)
+        if person.roles:
+            titles: list[str | Node] = []
+            affiliations: list[Node] = []
+            for role in person.roles:
+                if role.organization is None:
+                    titles.append(_job_title(role))
+                elif role.organization:
+                    affiliations.append(self.role(role))
+            if titles:
+                node["jobTitle"] = titles
+            if affiliations:
+                node["affiliation"] = affiliations
+        if person.relations:
+            for kind, term in _RELATIONS.items():
+                related = []
+                for relation in person.relations:
+                    if relation.kind is kind:
+                        related.append(self.entity_ref(relation.person))
+                if related:
+                    node[term] = related
         return node
 
     def role(self, role: Role) -> Node:
         """A schema.org Role node standing between a person and an organization."""
         assert role.organization is not None
         node: Node = {"@type": "OrganizationRole", "roleName": role.title}
-        _put(node, "startDate", None if role.start is None else str(role.start))
-        _put(node, "endDate", None if role.end is None else str(role.end))
-        _put(node, "description", role.note)
-        resolve(self.article, role.organization, ORGANIZATIONS)
-        node["affiliation"] = self.entity_ref(role.organization)
+        _role_fields(node, role)
+        node["affiliation"] = self.organization_ref(role.organization)
         return node
 
-    def organization(self, organization: Organization) -> Node:
+    def organization(self, organization: Organization, node_id: str) -> Node:
         kind = _ORGANIZATION_TYPES[organization.kind]
-        node: Node = {"@type": kind, "@id": self.entity_id(organization.id)}
-        self._entity_fields(node, organization)
+        node = _named(kind, node_id, organization)
         if organization.parent is not None:
-            resolve(self.article, organization.parent, ORGANIZATIONS)
-            node["parentOrganization"] = self.entity_ref(organization.parent)
+            node["parentOrganization"] = self.organization_ref(organization.parent)
         if organization.policies is not None:
             _policies(node, kind, organization.policies)
         if organization.logo is not None:
@@ -371,100 +422,133 @@ class _Graph:
         assert isinstance(entity, Organization)
         node: Node = {
             "@type": _ORGANIZATION_TYPES[entity.kind],
-            "@id": self.entity_id(identifier),
+            "@id": self.entity_ids.get(identifier) or self.unresolved(identifier, ENTITIES),
             "name": entity.name,
         }
-        _put(node, "url", entity.url)
-        _put(node, "sameAs", entity.same_as)
+        if entity.url is not None:
+            node["url"] = entity.url
+        if entity.same_as:
+            node["sameAs"] = list(entity.same_as)
         return node
 
-    def place(self, place: Place) -> Node:
-        node: Node = {"@type": _PLACE_TYPES[place.kind], "@id": self.entity_id(place.id)}
-        self._entity_fields(node, place)
-        if place.geo is not None:
+    def place(self, place: Place, node_id: str) -> Node:
+        node = _named(_PLACE_TYPES[place.kind], node_id, place)
+        geo = place.geo
+        if geo is not None:
             node["geo"] = {
                 "@type": "GeoCoordinates",
-                "latitude": place.geo.latitude,
-                "longitude": place.geo.longitude,
+                "latitude": geo.latitude,
+                "longitude": geo.longitude,
             }
-        if place.contained_in is not None:
-            resolve(self.article, place.contained_in, PLACES)
-            node["containedInPlace"] = self.entity_ref(place.contained_in)
-        _put(node, "geoTouches", [self.entity_ref(i) for i in place.borders])
+            if _small(geo.latitude) or _small(geo.longitude):
+                self.plain = False
+        contained_in = place.contained_in
+        if contained_in is not None:
+            node_id = self.place_ids.get(contained_in) or self.unresolved(contained_in, PLACES)
+            node["containedInPlace"] = {"@id": node_id}
+        if place.borders:
+            node["geoTouches"] = self.entity_refs(place.borders)
         return node
 
     # --- works, images, statements ------------------------------------------
 
-    def work(self, work: _Work) -> Node:
-        attribution = work.attribution
-        node: Node = {"@type": _WORK_TYPES[attribution.channel], "@id": work.id}
-        narrower = _ADDITIONAL_TYPES.get(attribution.channel)
+    def work(self, attribution: Attribution) -> Node:
+        """A cited work, told by the first attribution that describes it."""
+        kind, narrower, authored = _WORKS[attribution.channel]
+        node: Node = {"@type": kind, "@id": self.work_ids[attribution.id]}
         if narrower is not None:
             node["additionalType"], unnamed = narrower
             node["name"] = attribution.title or unnamed
-        else:
-            _put(node, "name", attribution.title)
-        _put(node, "url", attribution.url)
+        elif attribution.title is not None:
+            node["name"] = attribution.title
+        if attribution.url is not None:
+            node["url"] = attribution.url
         # When the source said it: dateCreated.  datePublished is the article's own,
         # and the dates the article's publisher gave its corrections, updates and
         # reviews (see docs/jsonld.md for what extractors make of a page's dates).
-        _put(node, "dateCreated", None if attribution.date is None else str(attribution.date))
-        if attribution.channel in _AUTHORED:
-            _put(node, "creator", self.source_ref(attribution))
+        if attribution.date is not None:
+            node["dateCreated"] = str(attribution.date)
+        if authored:
+            creator = self.maker(attribution)
+            if creator is not None:
+                node["creator"] = {"@id": creator}
         if attribution.outlet is not None:
-            resolve(self.article, attribution.outlet, ORGANIZATIONS)
-            node["publisher"] = self.entity_ref(attribution.outlet)
+            node["publisher"] = self.organization_ref(attribution.outlet)
         return node
 
     def image(self, image: Image) -> Node:
-        node = _image_object(image, self.node_id("image", image.id))
-        _put(node, "caption", image.caption)
-        _put(node, "description", image.alt)
-        _put(node, "creditText", image.credit)
+        node = _image_object(image, f"{self.prefix}image-{image.id}")
+        if image.caption is not None:
+            node["caption"] = image.caption
+        if image.alt is not None:
+            node["description"] = image.alt
+        if image.credit is not None:
+            node["creditText"] = image.credit
         return node
 
-    def statement(self, item: Quote | Claim) -> Node:
-        """A Quotation or a Claim: its words, who made them, where they stand and come from."""
-        if isinstance(item, Quote):
-            kind, prefix, stands_in, comes_from = "Quotation", "quote", "isPartOf", "isBasedOn"
-        else:
-            kind, prefix, stands_in, comes_from = "Claim", "claim", "appearance", "firstAppearance"
-        node: Node = {"@type": kind, "@id": self.node_id(prefix, item.id), "text": item.text}
-        attribution: Attribution = resolve(self.article, item.attribution, ATTRIBUTIONS)
-        _put(node, "creator", self.source_ref(attribution))
-        node[stands_in] = _ref(self.article_id)
-        work = self.works.get(attribution.id)
-        if work is not None:
-            node[comes_from] = _ref(work.id)
-        if isinstance(item, Claim):
-            _put(node, "about", [self.entity_ref(i) for i in item.about])
-        return node
+    def unsaid(self, identifier: str) -> tuple[str | None, str | None]:
+        """What :attr:`said` holds of an attribution, for one it does not hold: only a bug
+        gets here, and resolve raises the reference error."""
+        attribution: Attribution = resolve(self.article, identifier, ATTRIBUTIONS)
+        return self.maker(attribution), self.work_ids.get(attribution.id)
+
+    def statements(
+        self, items: tuple[Quote, ...] | tuple[Claim, ...], terms: tuple[str, str, str, str]
+    ) -> list[Node]:
+        """Quotations or Claims (by ``terms``, _QUOTATION or _CLAIM): their words, who made
+        them, where they stand and come from."""
+        kind, name, stands_in, comes_from = terms
+        prefix = f"{self.prefix}{name}-"
+        said = self.said
+        article_id = self.article_id
+        nodes: list[Node] = []
+        for item in items:
+            node: Node = {"@type": kind, "@id": prefix + item.id, "text": item.text}
+            creator, work_id = said.get(item.attribution) or self.unsaid(item.attribution)
+            if creator is not None:
+                node["creator"] = {"@id": creator}
+            node[stands_in] = {"@id": article_id}
+            if work_id is not None:
+                node[comes_from] = {"@id": work_id}
+            if isinstance(item, Claim) and item.about:
+                node["about"] = self.entity_refs(item.about)
+            nodes.append(node)
+        return nodes
 
     def claim_review(self, claim: Claim, review: ClaimReview) -> Node:
         """The publisher's fact check of a claim: the claim as stated, the verdict, who
         reviewed it and when, and the claim itself with who made it and where it appears."""
         article = self.article
-        node: Node = {"@type": "ClaimReview", "@id": self.node_id("review", claim.id)}
-        _put(node, "url", review.url)
+        node: Node = {"@type": "ClaimReview", "@id": f"{self.prefix}review-{claim.id}"}
+        if review.url is not None:
+            node["url"] = review.url
         node["claimReviewed"] = claim.text
         rating: Node = {"@type": "Rating"}
-        _put(rating, "alternateName", review.verdict)
-        _put(rating, "ratingValue", review.rating)
-        _put(rating, "bestRating", review.best_rating)
-        _put(rating, "worstRating", review.worst_rating)
+        if review.verdict is not None:
+            rating["alternateName"] = review.verdict
+        for term, value in (
+            ("ratingValue", review.rating),
+            ("bestRating", review.best_rating),
+            ("worstRating", review.worst_rating),
+        ):
+            if value is not None:
+                rating[term] = value
+                if _small(value):
+                    self.plain = False
         node["reviewRating"] = rating
-        attribution: Attribution = resolve(article, claim.attribution, ATTRIBUTIONS)
+        author, work_id = self.said.get(claim.attribution) or self.unsaid(claim.attribution)
         reviewed: Node = {"@type": "Claim"}
-        _put(reviewed, "author", self.source_ref(attribution))
-        work = self.works.get(attribution.id)
-        reviewed["appearance"] = _ref(work.id if work is not None else self.article_id)
+        if author is not None:
+            reviewed["author"] = {"@id": author}
+        reviewed["appearance"] = {"@id": work_id if work_id is not None else self.article_id}
         node["itemReviewed"] = reviewed
         reviewer = review.reviewer if review.reviewer is not None else article.publisher
         if reviewer is not None:
             resolve(article, reviewer, AGENTS)
             node["author"] = self.entity_ref(reviewer)
         date = review.date if review.date is not None else article.date_published
-        _put(node, "datePublished", _timestamp(date))
+        if date is not None:
+            node["datePublished"] = format_datetime(date)
         return node
 
     def reviews(self) -> list[Node]:
@@ -478,7 +562,7 @@ class _Graph:
     def paywall(self, node: Node) -> None:
         """isAccessibleForFree, and the one paywalled section the page marks with a class."""
         article = self.article
-        paywalled = any(p.access is Access.SUBSCRIBERS for p in article.paragraphs)
+        paywalled = Access.SUBSCRIBERS in map(_ACCESS, article.paragraphs)
         if paywalled or article.access is Access.SUBSCRIBERS:
             node["isAccessibleForFree"] = False
         elif article.access is Access.FREE:
@@ -505,7 +589,7 @@ class _Graph:
     def update(self, update: LiveUpdate) -> Node:
         return {
             "@type": "BlogPosting",
-            "@id": self.node_id("update", update.id),
+            "@id": f"{self.prefix}update-{update.id}",
             "headline": update.headline,
             "datePublished": format_datetime(update.date),
             "articleBody": update.text,
@@ -516,83 +600,117 @@ class _Graph:
     def article_node(self) -> Node:
         article = self.article
         live = article.live
+        url = article.url
         kind = ARTICLE_TYPES[article.genre] if live is None else LIVE_BLOG_TYPE
         node: Node = {"@type": kind, "@id": self.article_id}
-        _put(node, "url", article.url)
-        _put(node, "mainEntityOfPage", article.url)
+        if url is not None:
+            node["url"] = url
+            node["mainEntityOfPage"] = url
         node["headline"] = article.headline
-        _put(node, "alternativeHeadline", article.alternative_headline)
-        _put(node, "description", article.standfirst)
+        if article.alternative_headline is not None:
+            node["alternativeHeadline"] = article.alternative_headline
+        if article.standfirst is not None:
+            node["description"] = article.standfirst
         node["inLanguage"] = article.language
-        _put(node, "articleSection", article.section)
-        _put(node, "keywords", article.keywords)
-        _put(node, "datePublished", _timestamp(article.date_published))
-        _put(node, "dateModified", _timestamp(article.date_modified))
+        if article.section is not None:
+            node["articleSection"] = article.section
+        if article.keywords:
+            node["keywords"] = list(article.keywords)
+        if article.date_published is not None:
+            node["datePublished"] = format_datetime(article.date_published)
+        if article.date_modified is not None:
+            node["dateModified"] = format_datetime(article.date_modified)
         if live is None:
-            _put(node, "dateline", article.dateline)  # a NewsArticle's term alone
+            if article.dateline is not None:
+                node["dateline"] = article.dateline  # a NewsArticle's term alone
         else:
             _coverage(node, live)
-        for identifier in article.authors:
+        authors = article.authors
+        publisher = article.publisher
+        for identifier in authors:
             resolve(article, identifier, AGENTS)
-        if article.publisher is not None:
-            resolve(article, article.publisher, ORGANIZATIONS)
+        if publisher is not None:
+            resolve(article, publisher, ORGANIZATIONS)
         # A publisher that is also an author is written out in full under publisher, where
         # consumers read a publisher's name and logo, and summed up under author.
-        _put(
-            node,
-            "author",
-            [
-                self.summary(i) if i == article.publisher else self.entity(i)
-                for i in article.authors
-            ],
-        )
-        if article.publisher is not None:
-            node["publisher"] = self.entity(article.publisher)
-        _put(node, "about", [self.entity(i) for i in article.about])
-        for identifier in article.content_locations:
-            resolve(article, identifier, PLACES)
-        _put(node, "contentLocation", [self.entity(i) for i in article.content_locations])
-        own = {*article.authors, article.publisher}
-        mentioned = [e.id for e in _entities(article) if e.id not in own]
-        _put(node, "mentions", [self.entity(i) for i in mentioned])
-        _put(node, "citation", [self.work(w) for w in self.work_list])
-        _put(node, "image", [self.image(i) for i in article.images])
+        if authors:
+            node["author"] = [
+                self.summary(i) if i == publisher else self.entity(i) for i in authors
+            ]
+        if publisher is not None:
+            node["publisher"] = self.entity(publisher)
+        if article.about:
+            node["about"] = [self.entity(i) for i in article.about]
+        if article.content_locations:
+            for identifier in article.content_locations:
+                resolve(article, identifier, PLACES)
+            node["contentLocation"] = [self.entity(i) for i in article.content_locations]
+        own = {*authors, publisher}
+        mentions = [
+            self.entity(entity.id)
+            for entities in (article.people, article.organizations, article.places)
+            for entity in entities
+            if entity.id not in own
+        ]
+        if mentions:
+            node["mentions"] = mentions
+        if self.works:
+            node["citation"] = [self.work(w) for w in self.works]
+        if article.images:
+            node["image"] = [self.image(i) for i in article.images]
         node["wordCount"] = article.word_count
         if self.article_body:
-            _put(node, "articleBody", "\n\n".join(p.text for p in article.body) or None)
-        if live is not None:
-            _put(node, "liveBlogUpdate", [self.update(u) for u in live.updates])
-        _put(node, "correction", [_correction(c) for c in article.corrections])
+            body = "\n\n".join(map(_TEXT, article.body))
+            if body:
+                node["articleBody"] = body
+        if live is not None and live.updates:
+            node["liveBlogUpdate"] = [self.update(u) for u in live.updates]
+        if article.corrections:
+            node["correction"] = [_correction(c) for c in article.corrections]
         self.paywall(node)
         node["speakable"] = self.speakable()
-        _put(node, "publishingPrinciples", article.publishing_principles)
+        if article.publishing_principles is not None:
+            node["publishingPrinciples"] = article.publishing_principles
         return node
 
     def build(self) -> Node:
+        article = self.article
         graph = [self.article_node()]
-        graph += [self.statement(q) for q in self.article.quotes]
-        graph += [self.statement(c) for c in self.article.claims]
+        graph += self.statements(article.quotes, _QUOTATION)
+        graph += self.statements(article.claims, _CLAIM)
         graph += self.reviews()
         return {"@context": CONTEXT, "@graph": graph}
 
 
-def _entities(article: Article) -> Iterator[Person | Organization | Place]:
-    yield from article.people
-    yield from article.organizations
-    yield from article.places
+def _named(kind: str, node_id: str, entity: Person | Organization | Place) -> Node:
+    """The node of an entity with what every entity has: its name, other names,
+    description, URL and sameAs."""
+    node: Node = {"@type": kind, "@id": node_id, "name": entity.name}
+    if entity.alternate_names:
+        node["alternateName"] = list(entity.alternate_names)
+    if entity.description is not None:
+        node["description"] = entity.description
+    if entity.url is not None:
+        node["url"] = entity.url
+    if entity.same_as:
+        node["sameAs"] = list(entity.same_as)
+    return node
+
+
+def _small(number: float) -> bool:
+    """Whether orjson writes ``number`` otherwise than json: a float below 1e-4 in magnitude
+    but 0 (see :mod:`newsarticle._unbuild`).  The graph's only floats are the article's
+    coordinates and ratings."""
+    return bool(number) and -SMALLEST_PLAIN < number < SMALLEST_PLAIN
 
 
 def _is_work(attribution: Attribution) -> bool:
-    if attribution.channel is Channel.CONVERSATION:
-        return False
-    return any(
-        value is not None
-        for value in (attribution.outlet, attribution.title, attribution.url, attribution.date)
+    return attribution.channel is not Channel.CONVERSATION and (
+        attribution.outlet is not None
+        or attribution.title is not None
+        or attribution.url is not None
+        or attribution.date is not None
     )
-
-
-def _timestamp(value: Any) -> str | None:
-    return None if value is None else format_datetime(value)
 
 
 def _correction(correction: Correction) -> Node:
@@ -605,7 +723,18 @@ def _correction(correction: Correction) -> Node:
 
 def _coverage(node: Node, live: LiveCoverage) -> None:
     node["coverageStartTime"] = format_datetime(live.start)
-    _put(node, "coverageEndTime", _timestamp(live.end))
+    if live.end is not None:
+        node["coverageEndTime"] = format_datetime(live.end)
+
+
+def _role_fields(node: Node, role: Role) -> None:
+    """The dates and the note of a role, after its title."""
+    if role.start is not None:
+        node["startDate"] = str(role.start)
+    if role.end is not None:
+        node["endDate"] = str(role.end)
+    if role.note is not None:
+        node["description"] = role.note
 
 
 def _job_title(role: Role) -> str | Node:
@@ -614,9 +743,7 @@ def _job_title(role: Role) -> str | Node:
     if role.start is None and role.end is None:
         return role.title
     node: Node = {"@type": "Role", "jobTitle": role.title}
-    _put(node, "startDate", None if role.start is None else str(role.start))
-    _put(node, "endDate", None if role.end is None else str(role.end))
-    _put(node, "description", role.note)
+    _role_fields(node, role)
     return node
 
 
@@ -625,7 +752,9 @@ def _policies(node: Node, kind: str, policies: Policies) -> None:
     domain."""
     for field, term, domain in _POLICIES:
         if kind in domain:
-            _put(node, term, getattr(policies, field))
+            value = getattr(policies, field)
+            if value is not None:
+                node[term] = value
 
 
 # --- the renderers ------------------------------------------------------------
@@ -655,8 +784,13 @@ class JsonLdRenderer:
 
     def _render(self, article: Article) -> dict[str, Any]:
         """The JSON-LD of an article already checked."""
+        return self._build(article)[0]
+
+    def _build(self, article: Article) -> tuple[dict[str, Any], bool]:
+        """The JSON-LD of an article already checked, and whether orjson writes each of its
+        floats as json does (so that its text needs no look for one, see :func:`_text`)."""
         graph = _Graph(article, article_body=self.article_body, selectors=self.selectors)
-        return graph.build()
+        return graph.build(), graph.plain
 
 
 # Characters that must not stand raw in a <script> block, and the JSON escapes
@@ -712,14 +846,21 @@ class JsonLdScriptRenderer:
 
     def _render(self, article: Article) -> str:
         """The script block of an article already checked."""
-        text = _dumps(self.jsonld._render(article), indent=self.indent)
+        value, plain = self.jsonld._build(article)
+        if self.indent in (None, 2):
+            text = _text(value, plain, indent=self.indent is not None)
+        else:
+            text = json.dumps(value, ensure_ascii=False, indent=self.indent, separators=(",", ": "))
         return f'<script type="application/ld+json">\n{escape_script_json(text)}\n</script>\n'
 
 
-def _dumps(value: Any, *, indent: int | None) -> str:
-    if indent in (None, 2):
-        return dumps_json(value, indent=indent is not None)
-    return json.dumps(value, ensure_ascii=False, indent=indent, separators=(",", ": "))
+def _text(value: dict[str, Any], plain: bool, *, indent: bool, newline: bool = False) -> str:
+    """The JSON text of a graph (``dumps_json``'s, then a newline when ``newline``): orjson's,
+    looked at for a float it writes otherwise than json unless the graph is ``plain``."""
+    data = orjson_text(value, indent=indent, newline=newline, plain_floats=plain)
+    if data is None:
+        return standard_text(value, indent=indent) + ("\n" if newline else "")
+    return data.decode("utf-8")
 
 
 _JSONLD: Final = JsonLdRenderer()
@@ -733,8 +874,15 @@ def to_jsonld(article: Article) -> dict[str, Any]:
 
 def to_jsonld_text(article: Article) -> str:
     """The canonical JSON-LD text of ``article``: UTF-8, 2-space indent, final newline."""
-    graph = _JSONLD._render(require_valid(article, "newsarticle.to_jsonld_text"))
-    return _dumps(graph, indent=2) + "\n"
+    graph, plain = _JSONLD._build(require_valid(article, "newsarticle.to_jsonld_text"))
+    return _text(graph, plain, indent=True, newline=True)
+
+
+def jsonld_line(article: Article) -> str:
+    """The compact JSON-LD text of ``article`` on one line, with no newline: what ``export
+    --format jsonld`` writes to JSON Lines (``dumps_json(to_jsonld(article), indent=False)``)."""
+    graph, plain = _JSONLD._build(require_valid(article, "newsarticle.to_jsonld"))
+    return _text(graph, plain, indent=False)
 
 
 def to_jsonld_script(article: Article) -> str:

@@ -103,6 +103,7 @@ from .._model import (
     UnnamedSource,
 )
 from .._rules import format_datetime
+from . import MIN_WIDTH
 
 __all__ = [
     "ARTICLE_PRINCIPLES",
@@ -115,9 +116,6 @@ __all__ = [
     "update_paragraphs",
     "verdicts",
 ]
-
-#: The narrowest wrapping width accepted.
-MIN_WIDTH: Final = 20
 
 _CHANNELS: Final = {
     Channel.OP_ED: "op-ed",

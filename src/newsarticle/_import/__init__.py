@@ -8,13 +8,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
     from .._errors import Problem
     from .._model import Article
 
 __all__ = ["audit_html", "audit_jsonld", "read_html", "read_jsonld", "read_ninjs"]
+
+# Declared here, where the command line reads them without importing the readers.
+#: What ``import`` reads: pages, JSON-LD and IPTC ninjs; ``audit`` reads the first two.
+KINDS: Final = ("html", "jsonld", "ninjs")
+PAGE_KINDS: Final = ("html", "jsonld")
+#: The largest page read (bytes, or characters for text): 15 MiB, the part of an HTML file
+#: Googlebot reads.  A larger page is refused before it is decoded or parsed.
+MAX_PAGE_SIZE: Final = 15 * 1024 * 1024
 
 
 def read_jsonld(

@@ -53,6 +53,7 @@ from typing import Any, Final
 import attrs
 
 from .._errors import Problem
+from . import MAX_PAGE_SIZE
 from ._lenient import MAX_BLOCK_SIZE, Finding, Source, check_value, parse
 
 __all__ = [
@@ -66,9 +67,6 @@ __all__ = [
     "read_page",
 ]
 
-#: The largest page read (bytes, or characters for text): 15 MiB, the part of an HTML file
-#: Googlebot reads.  A larger page is refused before it is decoded or parsed.
-MAX_PAGE_SIZE: Final = 15 * 1024 * 1024
 #: The most ld+json blocks read from one page (real pages have fewer than ten); the rest are
 #: counted and reported, not read.
 MAX_BLOCKS: Final = 1000

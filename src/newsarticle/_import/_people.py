@@ -39,7 +39,7 @@ from typing import Any, Final
 
 import attrs
 
-from .._errors import shown
+from .._errors import InvalidValueError, shown
 from .._export._jsonld import _ORGANIZATION_TYPES, _PLACE_TYPES, _POLICIES, _RELATIONS
 from .._model import (
     GeoCoordinates,
@@ -836,12 +836,13 @@ class Entities:
                 return None
             values.append(float(value))
         latitude, longitude = values
-        if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        try:
+            return GeoCoordinates(latitude=latitude, longitude=longitude)
+        except InvalidValueError:  # out of the model's ranges
             context.report(
                 here, "import-bad-value", "geo: the coordinates are out of range; dropped"
             )
             return None
-        return GeoCoordinates(latitude=latitude, longitude=longitude)
 
     def entity(
         self, here: Here, node: Node | None, allowed: tuple[str, ...], what: str

@@ -24,6 +24,7 @@ from typing import Final, Literal
 import attrs
 
 from .._errors import Problem, shown
+from . import KINDS, PAGE_KINDS
 from ._page import Page, PageMeta, read_blocks, read_page
 
 __all__ = [
@@ -43,9 +44,6 @@ __all__ = [
 ]
 
 Kind = Literal["html", "jsonld", "ninjs"]
-#: What ``import`` reads: pages, JSON-LD and IPTC ninjs; ``audit`` reads the first two.
-KINDS: Final = ("html", "jsonld", "ninjs")
-PAGE_KINDS: Final = ("html", "jsonld")
 #: Names of pages, of JSON-LD files (alone, or the block texts of a page), of ninjs files.
 HTML_SUFFIXES: Final = (".html", ".htm", ".xhtml")
 JSONLD_SUFFIXES: Final = (".jsonld", ".json")

@@ -134,17 +134,21 @@ _RAW_CONTROLS: Final = re.compile(rb"\x7f|\xc2[\x80-\x9f]")
 def read_fast(data: str | bytes) -> tuple[dict[str, Any], bool] | None:
     """Read ``data`` with orjson, when that can stand in for :func:`read`.
 
-    orjson parses several times faster than the strict reader, but keeps the
-    last of two values for one key without a word.  So its value is taken only
-    when orjson writes it back as exactly the same text (the canonical form
-    that :func:`newsarticle.dumps` writes, or the compact form): a value holds
-    no repeated key, so neither does such a text.  Anything else goes to the
-    strict reader: None.  None also when orjson is not installed (the extra
-    ``newsarticle[fast]``) or the top level is not an object.
+    orjson parses several times faster than the strict reader and refuses what the strict
+    reader refuses (invalid UTF-8, a byte-order mark, a lone surrogate, NaN, a number
+    beyond a double), but keeps the last of two values for one key without a word.  So its
+    value is taken only when the text is shown to hold no repeated key (see
+    :func:`_one_value_per_key`).  Otherwise the strict reader reads it: None.  None also
+    when orjson is not installed (the extra ``newsarticle[fast]``) or the top level is not
+    an object.
 
-    The flag says whether the text shows that no string holds a control
-    character but a newline: no escape but ``\\"`` and ``\\n``, no DEL and no
-    C1 character.
+    orjson reads an integer beyond 64 bits as a float where the strict reader keeps an
+    integer (or refuses it past :data:`~newsarticle._json._locate.MAX_DIGITS` digits);
+    every number of the format is bounded far below that, so such a value never builds an
+    article on either path.  Nesting is bounded by the format the same way.
+
+    The flag says whether the text shows that no string holds a control character but a
+    newline: no escape but ``\\"`` and ``\\n``, no DEL and no C1 character.
     """
     if _orjson is None:
         return None
@@ -157,16 +161,37 @@ def read_fast(data: str | bytes) -> tuple[dict[str, Any], bool] | None:
         value = _orjson.loads(data)
     except ValueError:
         return None
-    if type(value) is not dict:
-        return None
-    written = _orjson.dumps(value, option=_orjson.OPT_INDENT_2 if data[1:2] == b"\n" else 0)
-    if not data.startswith(written) or data[len(written) :] not in (b"", b"\n"):
+    if type(value) is not dict or not _one_value_per_key(data, value):
         return None
     return value, _clean(data)
 
 
+def _one_value_per_key(data: bytes, value: dict[str, Any]) -> bool:
+    """Whether the JSON text ``data``, which orjson read as ``value``, repeats no key.
+
+    The canonical form that :func:`newsarticle.dumps` writes, and the compact form, are
+    what orjson writes back from the value: when it writes exactly ``data``, every key of
+    the text is in the value.  Any other form (another indentation, other spacing, keys
+    in another order, escaped characters) is shown by counting colons.  A colon of the
+    text either ends a key or stands raw in a string, and orjson writes every colon raw; so
+    the text holds at least as many colons as orjson writes back from its value, and
+    exactly as many only when no key and no string was dropped: when no key is repeated.
+    A colon written as an escape (``\\u003a``) would be one the text does not show, so a
+    text that looks as if it held one is left to the strict reader.
+    """
+    indent = data[1:2] == b"\n"
+    written: bytes = _orjson.dumps(value, option=_orjson.OPT_INDENT_2 if indent else 0)
+    if data.startswith(written) and data[len(written) :] in (b"", b"\n"):
+        return True
+    if indent:
+        written = _orjson.dumps(value)
+    if b"\\u003" in data and (b"\\u003a" in data or b"\\u003A" in data):
+        return False
+    return data.count(b":") == written.count(b":")
+
+
 def _clean(data: bytes) -> bool:
-    """Whether ``data`` (JSON text as orjson writes it) holds no control character but newline."""
+    """Whether ``data`` (JSON text orjson read) holds no control character but newline."""
     at = data.find(b"\\")
     while at >= 0:
         if data[at + 1] not in b'"n':

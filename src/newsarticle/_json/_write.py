@@ -9,7 +9,9 @@ in magnitude is ``0.00001`` or ``1e-7`` where the standard library writes
 ``1e-05`` and ``1e-07``.  When orjson's text holds anything of that shape (or
 merely looks as if it might, in a string), the standard library writes the
 value instead, so the output is the same byte for byte with or without orjson.
-``tests/test_jsonout.py`` proves it.
+``tests/test_jsonout.py`` proves it.  Looking costs two scans of the text, each about as
+long as orjson's writing: a caller that knows its value's floats (an article's, see
+:mod:`newsarticle._unbuild`) says so and is spared them.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import json
 import re
 from typing import Any, Final
 
-__all__ = ["dumps_json"]
+__all__ = ["dumps_json", "orjson_text", "standard_text"]
 
 _orjson: Any
 try:
@@ -40,17 +42,38 @@ def _may_hold_a_small_float(data: bytes) -> bool:
     return b"0.0000" in data
 
 
-def dumps_json(value: Any, *, indent: bool = True) -> str:
-    """``value`` as JSON text: two-space indent, or compact; non-ASCII kept as is."""
-    if _orjson is not None:
-        try:
-            data = _orjson.dumps(value, option=_orjson.OPT_INDENT_2 if indent else 0)
-        except _orjson.JSONEncodeError:  # a value orjson cannot write (a huge integer)
-            pass
-        else:
-            if not _may_hold_a_small_float(data):
-                text: str = data.decode("utf-8")
-                return text
+def orjson_text(
+    value: Any, *, indent: bool = True, newline: bool = False, plain_floats: bool = False
+) -> bytes | None:
+    """orjson's UTF-8 text of ``value`` (two-space indent or compact, then a newline when
+    ``newline``), or None when orjson is not installed or might not write what
+    :func:`standard_text` writes.
+
+    ``plain_floats`` says that the caller knows ``value`` holds no float below 1e-4 in
+    magnitude but 0 (see :mod:`newsarticle._unbuild`), so that the text needs no look.
+    """
+    if _orjson is None:
+        return None
+    option = _orjson.OPT_INDENT_2 if indent else 0
+    if newline:
+        option |= _orjson.OPT_APPEND_NEWLINE
+    try:
+        data: bytes = _orjson.dumps(value, option=option)
+    except _orjson.JSONEncodeError:  # a value orjson cannot write (a huge integer)
+        return None
+    if not plain_floats and _may_hold_a_small_float(data):
+        return None
+    return data
+
+
+def standard_text(value: Any, *, indent: bool = True) -> str:
+    """The standard library's text of ``value``, the format itself."""
     if indent:
         return json.dumps(value, ensure_ascii=False, indent=2)
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def dumps_json(value: Any, *, indent: bool = True) -> str:
+    """``value`` as JSON text: two-space indent, or compact; non-ASCII kept as is."""
+    data = orjson_text(value, indent=indent)
+    return standard_text(value, indent=indent) if data is None else data.decode("utf-8")
