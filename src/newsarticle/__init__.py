@@ -14,6 +14,7 @@ and ``newsarticle.testing`` holds Hypothesis strategies for users' own tests.
 
 from typing import TYPE_CHECKING
 
+from . import _export
 from ._check import check, validate
 from ._document import dump, dumps, load, loads
 from ._errors import (
@@ -27,6 +28,7 @@ from ._errors import (
     Severity,
 )
 from ._import import audit_html, audit_jsonld, read_html, read_jsonld, read_ninjs
+from ._lazy import attach
 from ._model import (
     Access,
     Article,
@@ -88,44 +90,14 @@ __version__ = "0.1.0"
 
 # Imported when first used, so that ``import newsarticle`` (and a command that only
 # validates) does not load the exporters: each name and the module that defines it.
-_LAZY = {
-    **dict.fromkeys(
-        (
-            "HtmlRenderer",
-            "JsonLdRenderer",
-            "JsonLdScriptRenderer",
-            "NinjsRenderer",
-            "TextRenderer",
-            "escape_script_json",
-            "to_html",
-            "to_jsonld",
-            "to_jsonld_script",
-            "to_jsonld_text",
-            "to_ninjs",
-            "to_ninjs_text",
-            "to_text",
-        ),
-        "._export",
-    ),
-    "profile_problems": "._profile",
-    "Selectors": "._selectors",
-}
-
-
-def __getattr__(name: str) -> object:
-    """A public name imported when first used (see ``_LAZY``)."""
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from importlib import import_module
-
-    value = getattr(import_module(module, __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = attach(
+    __name__,
+    {
+        **dict.fromkeys(_export.__all__, "._export"),
+        "profile_problems": "._profile",
+        "Selectors": "._selectors",
+    },
+)
 
 
 __all__ = [

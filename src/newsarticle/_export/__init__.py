@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+from .._lazy import attach
+
 if TYPE_CHECKING:
     from ._html import HtmlRenderer, to_html
     from ._jsonld import (
@@ -51,20 +53,7 @@ _LAZY: Final = {
 }
 
 
-def __getattr__(name: str) -> object:
-    """An export imported when first used (see ``_LAZY``)."""
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from importlib import import_module
-
-    value = getattr(import_module(module, __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = attach(__name__, _LAZY)
 
 
 __all__ = [
