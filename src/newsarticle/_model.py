@@ -102,7 +102,18 @@ _PIXELS: Final = RangeRule(minimum=1, maximum=MAX_PIXELS, integer=True, unit="pi
 # --- enumerations -----------------------------------------------------------
 
 
-class DatePrecision(enum.Enum):
+class _Enumeration(enum.Enum):
+    """An enumeration of the format, hashed by identity.
+
+    Every member is a singleton equal only to itself, so its identity is as good a hash as
+    ``enum.Enum``'s own (the hash of its name, computed in Python at every lookup); the
+    exports look members up in their tables many times per article.
+    """
+
+    __hash__ = object.__hash__
+
+
+class DatePrecision(_Enumeration):
     """How much of a :class:`PartialDate` is known."""
 
     YEAR = "year"
@@ -110,7 +121,7 @@ class DatePrecision(enum.Enum):
     DAY = "day"
 
 
-class ParagraphRole(enum.Enum):
+class ParagraphRole(_Enumeration):
     """What a paragraph is: body (running text), heading (a subheading in the body) or aside
     (a box outside the story, such as a note about the team or a related link)."""
 
@@ -124,7 +135,7 @@ _BODY: Final = ParagraphRole.BODY
 _ASIDE: Final = ParagraphRole.ASIDE
 
 
-class Genre(enum.Enum):
+class Genre(_Enumeration):
     """What kind of journalism the article is: news (NewsArticle), analysis, opinion,
     reportage, review, background (context and explanation), ask_public (answers readers'
     questions) or fact_check (reviews claims: each reviewed claim is exported as a
@@ -143,14 +154,14 @@ class Genre(enum.Enum):
     FACT_CHECK = "fact_check"
 
 
-class Access(enum.Enum):
+class Access(_Enumeration):
     """Who may read it: free (anyone) or subscribers (behind the paywall)."""
 
     FREE = "free"
     SUBSCRIBERS = "subscribers"
 
 
-class OrganizationKind(enum.Enum):
+class OrganizationKind(_Enumeration):
     """What an organization is."""
 
     ORGANIZATION = "organization"
@@ -161,7 +172,7 @@ class OrganizationKind(enum.Enum):
     NGO = "ngo"
 
 
-class PlaceKind(enum.Enum):
+class PlaceKind(_Enumeration):
     """What a place is."""
 
     PLACE = "place"
@@ -173,14 +184,14 @@ class PlaceKind(enum.Enum):
     STADIUM = "stadium"
 
 
-class SourceKind(enum.Enum):
+class SourceKind(_Enumeration):
     """What an unnamed source is: a person or an organization."""
 
     PERSON = "person"
     ORGANIZATION = "organization"
 
 
-class RelationKind(enum.Enum):
+class RelationKind(_Enumeration):
     """How the other person stands to this one: parent means the other person is this one's
     parent."""
 
@@ -192,7 +203,7 @@ class RelationKind(enum.Enum):
     COLLEAGUE = "colleague"
 
 
-class Channel(enum.Enum):
+class Channel(_Enumeration):
     """Through what the source said it: op_ed, interview, conversation (told a journalist),
     tweet, social_media_post, video, image, livestream, statement, press_release, speech,
     article (a published article, or this one when the publisher is the source), document or
@@ -214,7 +225,7 @@ class Channel(enum.Enum):
     OTHER = "other"
 
 
-class Verification(enum.Enum):
+class Verification(_Enumeration):
     """How far the publisher has verified what is attributed: verified, unverified, alleged
     (presented as an allegation), disputed (other sources contradict it) or false (shown
     untrue)."""
@@ -226,7 +237,7 @@ class Verification(enum.Enum):
     FALSE = "false"
 
 
-class QuoteKind(enum.Enum):
+class QuoteKind(_Enumeration):
     """direct: the speaker's exact words; reported: the speaker's words as the article puts
     them."""
 
