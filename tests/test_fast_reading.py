@@ -114,20 +114,49 @@ def _at(document: Any, pointer: tuple[Any, ...]) -> Any:
     return document
 
 
-@given(st.lists(st.text(max_size=12), max_size=6))
-def test_clean_texts_hold_no_control_character_but_newline(strings: list[str]) -> None:
+@given(st.lists(st.text(max_size=12), max_size=6), st.booleans())
+def test_clean_texts_hold_no_control_character_but_newline(
+    strings: list[str], escaped: bool
+) -> None:
     """When the quick reading calls a text clean, no string in it holds a control character
-    other than a newline."""
+    other than a newline: written as they are, or with every character beyond ASCII (and
+    every control) escaped."""
     try:
-        data = orjson.dumps({"strings": strings})
+        if escaped:
+            data = json.dumps({"strings": strings}).encode("ascii")
+        else:
+            data = orjson.dumps({"strings": strings})
     except TypeError:  # a lone surrogate: orjson cannot write it
         return
     read = jsontext.read_fast(data)
-    assert read is not None
+    if read is None:  # a lone surrogate, escaped: only the strict reader reads it
+        assert escaped
+        assert any(model_bad(text) for text in strings)
+        return
     value, clean = read
     assert {"strings": strings} == value
     if clean:
         assert not any(model_bad(text) for text in strings)
+
+
+@pytest.mark.parametrize(
+    ("text", "clean"),
+    [
+        ('{"a": "caf\\u00e9 \\u201cquoted\\u201d \\ud83d\\ude00"}', True),
+        ('{"a": "\\u00e9", "b": "\\u0009"}', False),
+        ('{"a": "\\u00e9", "b": "\\u007F"}', False),
+        ('{"a": "\\u00e9", "b": "\\u0085"}', False),
+        ('{"a": "\\u00e9", "b": "a\\tb"}', False),
+        ('{"a": "\\\\ and \\/ and \\" and \\n"}', True),
+        ('{"a": "\\r"}', False),
+    ],
+)
+def test_escapes_of_controls_make_a_text_unclean(text: str, clean: bool) -> None:
+    """An escape of a control character, before or after other escapes, makes the text
+    unclean; escapes of other characters do not."""
+    read = jsontext.read_fast(text)
+    assert read is not None
+    assert clean == read[1]
 
 
 def model_bad(text: str) -> bool:

@@ -191,13 +191,32 @@ def _one_value_per_key(data: bytes, value: dict[str, Any]) -> bool:
 
 
 def _clean(data: bytes) -> bool:
-    """Whether ``data`` (JSON text orjson read) holds no control character but newline."""
+    """Whether ``data`` (JSON text orjson read) holds no control character but newline.
+
+    An escape stands for a control character when it is ``\\b``, ``\\f``, ``\\r``, ``\\t``
+    or a ``\\u`` escape of one (``\\u0000`` to ``\\u001f``, ``\\u007f`` to ``\\u009f``; a
+    newline so escaped is counted with them, which costs time only); ``\\"``, ``\\\\``,
+    ``\\/``, ``\\n`` and every other ``\\u`` escape do not (orjson refuses a lone surrogate).
+    Text with no ``\\u`` escape is read escape by escape; from the first one on, one search
+    looks for the escapes of controls (text with its non-ASCII characters escaped holds
+    hundreds).  A search may take the second half of ``\\\\b`` for such an escape: the text
+    is then called unclean, which costs time only.
+    """
     at = data.find(b"\\")
     while at >= 0:
-        if data[at + 1] not in b'"n':
+        escaped = data[at + 1]
+        if escaped == _U:
+            if _CONTROL_ESCAPE.search(data, at) is not None:
+                return False
+            break
+        if escaped not in b'"n\\/':
             return False
         at = data.find(b"\\", at + 2)
     return b"\x7f" not in data and (b"\xc2" not in data or _RAW_CONTROLS.search(data) is None)
+
+
+_U: Final = ord("u")
+_CONTROL_ESCAPE: Final = re.compile(rb"\\(?:[bfrt]|u00(?:[0189]|7[fF]))")
 
 
 def _syntax_message(error: json.JSONDecodeError, text: str) -> str:
