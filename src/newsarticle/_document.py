@@ -15,7 +15,7 @@ from ._check import check
 from ._errors import InvalidArticleError
 from ._files import write_atomic
 from ._integrity import require_valid
-from ._json._write import orjson_text, standard_text
+from ._json._write import dumps_json, json_bytes
 from ._model import Article
 from ._unbuild import plain_value
 
@@ -60,16 +60,12 @@ def dump(article: Article, path: str | os.PathLike[str]) -> None:
     not even a temporary one, is created.
     """
     value, plain = _value(article, "newsarticle.dump")
-    data = orjson_text(value, newline=True, plain_floats=plain)
-    if data is None:
-        data = (standard_text(value) + "\n").encode("utf-8")
-    write_atomic(Path(path), data)
+    write_atomic(Path(path), json_bytes(value, newline=True, plain_floats=plain))
 
 
 def _text(article: Article, caller: str) -> str:
     value, plain = _value(article, caller)
-    data = orjson_text(value, newline=True, plain_floats=plain)
-    return standard_text(value) + "\n" if data is None else data.decode("utf-8")
+    return dumps_json(value, newline=True, plain_floats=plain)
 
 
 def _value(article: Article, caller: str) -> tuple[dict[str, Any], bool]:

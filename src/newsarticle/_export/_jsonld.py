@@ -46,7 +46,7 @@ from typing import Any, Final, TypeAlias
 import attrs
 
 from .._integrity import require_valid, resolve
-from .._json._write import orjson_text, standard_text
+from .._json._write import dumps_json
 from .._model import (
     AGENTS,
     ATTRIBUTIONS,
@@ -848,19 +848,10 @@ class JsonLdScriptRenderer:
         """The script block of an article already checked."""
         value, plain = self.jsonld._build(article)
         if self.indent in (None, 2):
-            text = _text(value, plain, indent=self.indent is not None)
+            text = dumps_json(value, indent=self.indent is not None, plain_floats=plain)
         else:
             text = json.dumps(value, ensure_ascii=False, indent=self.indent, separators=(",", ": "))
         return f'<script type="application/ld+json">\n{escape_script_json(text)}\n</script>\n'
-
-
-def _text(value: dict[str, Any], plain: bool, *, indent: bool, newline: bool = False) -> str:
-    """The JSON text of a graph (``dumps_json``'s, then a newline when ``newline``): orjson's,
-    looked at for a float it writes otherwise than json unless the graph is ``plain``."""
-    data = orjson_text(value, indent=indent, newline=newline, plain_floats=plain)
-    if data is None:
-        return standard_text(value, indent=indent) + ("\n" if newline else "")
-    return data.decode("utf-8")
 
 
 _JSONLD: Final = JsonLdRenderer()
@@ -875,14 +866,14 @@ def to_jsonld(article: Article) -> dict[str, Any]:
 def to_jsonld_text(article: Article) -> str:
     """The canonical JSON-LD text of ``article``: UTF-8, 2-space indent, final newline."""
     graph, plain = _JSONLD._build(require_valid(article, "newsarticle.to_jsonld_text"))
-    return _text(graph, plain, indent=True, newline=True)
+    return dumps_json(graph, newline=True, plain_floats=plain)
 
 
 def jsonld_line(article: Article) -> str:
     """The compact JSON-LD text of ``article`` on one line, with no newline: what ``export
     --format jsonld`` writes to JSON Lines (``dumps_json(to_jsonld(article), indent=False)``)."""
     graph, plain = _JSONLD._build(require_valid(article, "newsarticle.to_jsonld"))
-    return _text(graph, plain, indent=False)
+    return dumps_json(graph, indent=False, plain_floats=plain)
 
 
 def to_jsonld_script(article: Article) -> str:

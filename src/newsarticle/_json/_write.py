@@ -20,7 +20,7 @@ import json
 import re
 from typing import Any, Final
 
-__all__ = ["dumps_json", "orjson_text", "standard_text"]
+__all__ = ["dumps_json", "json_bytes", "orjson_text", "standard_text"]
 
 _orjson: Any
 try:
@@ -73,7 +73,23 @@ def standard_text(value: Any, *, indent: bool = True) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def dumps_json(value: Any, *, indent: bool = True) -> str:
-    """``value`` as JSON text: two-space indent, or compact; non-ASCII kept as is."""
-    data = orjson_text(value, indent=indent)
-    return standard_text(value, indent=indent) if data is None else data.decode("utf-8")
+def json_bytes(
+    value: Any, *, indent: bool = True, newline: bool = False, plain_floats: bool = False
+) -> bytes:
+    """The UTF-8 text of ``value`` in the format (see :func:`orjson_text` for the options):
+    orjson's when it can stand in, else the standard library's."""
+    data = orjson_text(value, indent=indent, newline=newline, plain_floats=plain_floats)
+    if data is None:
+        return (standard_text(value, indent=indent) + "\n" * newline).encode("utf-8")
+    return data
+
+
+def dumps_json(
+    value: Any, *, indent: bool = True, newline: bool = False, plain_floats: bool = False
+) -> str:
+    """``value`` as JSON text: two-space indent, or compact; non-ASCII kept as is (see
+    :func:`orjson_text` for the options)."""
+    data = orjson_text(value, indent=indent, newline=newline, plain_floats=plain_floats)
+    if data is None:
+        return standard_text(value, indent=indent) + "\n" * newline
+    return data.decode("utf-8")
