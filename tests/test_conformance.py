@@ -40,7 +40,7 @@ from newsarticle import (
     Verification,
     to_jsonld,
 )
-from newsarticle._export._jsonld import ARTICLE_TYPES, LIVE_BLOG_TYPE
+from newsarticle._terms import ARTICLE_TYPES, LIVE_BLOG_TYPE
 from newsarticle.testing import articles
 
 

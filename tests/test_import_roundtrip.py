@@ -24,11 +24,12 @@ from newsarticle import (
     Person,
 )
 from newsarticle._errors import InvalidValueError
-from newsarticle._export._jsonld import _MEDIA, _RELATIONS, _is_work
+from newsarticle._export._jsonld import _is_work
 from newsarticle._import._nodes import import_page
 from newsarticle._import._page import read_blocks
 from newsarticle._import._text import clean_line, clean_text
 from newsarticle._rules import LINE, PARAGRAPH_TEXT, TEXT, spec
+from newsarticle._terms import ADDITIONAL_TYPES, RELATIONS
 from newsarticle.testing import articles
 
 # --- what JSON-LD carries: the table of docs/import.md -----------------------------------
@@ -50,9 +51,9 @@ _CHANNEL_BACK = {
     Channel.DOCUMENT: Channel.OTHER,
     Channel.OTHER: Channel.OTHER,
 }
-_RELATION_ORDER = list(_RELATIONS)
+_RELATION_ORDER = list(RELATIONS)
 # The name the export gives a cited video, livestream or image with no title.
-_UNTITLED = {phrase for _, phrase in _MEDIA.values()}
+_UNTITLED = {phrase for _, phrase in ADDITIONAL_TYPES.values()}
 # The policies schema.org defines on NewsMediaOrganization alone: the export writes them for
 # a news organization only.
 _NEWS_MEDIA_POLICIES = (
@@ -171,7 +172,7 @@ def _work(attribution: Attribution) -> Any:
     if not _is_work(attribution):
         return None
     title = attribution.title
-    if attribution.channel in _MEDIA and title in _UNTITLED:
+    if attribution.channel in ADDITIONAL_TYPES and title in _UNTITLED:
         title = None  # the name of an untitled video, which the import reads as none
     return (
         _CHANNEL_BACK[attribution.channel],

@@ -55,12 +55,12 @@ from newsarticle import (
     to_jsonld_text,
     to_text,
 )
-from newsarticle._export._jsonld import ARTICLE_TYPES
 from newsarticle._import._vocab import vocabulary
 from newsarticle._integrity import resolve
 from newsarticle._model import ORGANIZATIONS, Logo
 from newsarticle._rules import URL
 from newsarticle._selectors import DEFAULT_SELECTORS, single_class
+from newsarticle._terms import ARTICLE_TYPES
 from newsarticle.testing import articles
 
 UTC = dt.UTC

@@ -213,7 +213,7 @@ _EDGES: set[Fact] = {
 
 
 #: The policies schema.org has on NewsMediaOrganization only.
-_NEWS_MEDIA_ONLY = (
+NEWS_MEDIA_ONLY = (
     "verification_fact_checking",
     "masthead",
     "no_bylines",
@@ -247,7 +247,7 @@ def _feature_facts(article: Article) -> set[Fact]:
     for organization in article.organizations:
         if organization.policies is not None:
             found.add(("feature", "policies"))
-            if any(getattr(organization.policies, key) for key in _NEWS_MEDIA_ONLY):
+            if any(getattr(organization.policies, key) for key in NEWS_MEDIA_ONLY):
                 news_media = organization.kind is OrganizationKind.NEWS_MEDIA
                 found.add(("feature", "news media policy", news_media))
     live = article.live

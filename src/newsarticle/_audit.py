@@ -38,6 +38,7 @@ from urllib.parse import urljoin, urlsplit
 import attrs
 
 from ._errors import Problem, shown
+from ._profile import HEADLINE_LIMIT
 
 if TYPE_CHECKING:
     from ._import._page import Block, Page
@@ -45,8 +46,6 @@ if TYPE_CHECKING:
 __all__ = ["Vocabulary", "audit_page", "vocabulary"]
 
 _FILE: Final = "schemaorg-vocabulary.json"
-#: Google truncates long titles; its Article guidance long set 110 characters as the limit.
-HEADLINE_LIMIT: Final = 110
 #: Google asks for images of at least 50,000 pixels (width times height).
 MIN_IMAGE_PIXELS: Final = 50_000
 #: Deeper than this the walk stops (the reader refuses far less deep JSON).
@@ -414,7 +413,7 @@ def _located(block: Block, code: str, pointer: str, message: str, offset: int) -
         line, column = block.line + len(breaks), offset - breaks[-1].end() + 1
     else:
         line, column = block.line, block.column + offset
-    return attrs.evolve(Problem.of(code, pointer, message), line=line, column=column)
+    return Problem.of(code, pointer, message, line, column)
 
 
 def _strings(value: Any, pointer: str = "") -> Iterator[tuple[str, str]]:

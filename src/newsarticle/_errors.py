@@ -399,9 +399,24 @@ class Problem:
     column: int | None = None
 
     @classmethod
-    def of(cls, code: str, path: str, message: str) -> Problem:
-        """Build a problem whose severity is the one :data:`CODES` gives ``code``."""
-        return cls(code=code, severity=CODES[code].severity, path=path, message=message)
+    def of(
+        cls,
+        code: str,
+        path: str,
+        message: str,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> Problem:
+        """Build a problem whose severity is the one :data:`CODES` gives ``code``, placed at
+        ``line`` and ``column`` when they are given."""
+        return cls(
+            code=code,
+            severity=CODES[code].severity,
+            path=path,
+            message=message,
+            line=line,
+            column=column,
+        )
 
     @property
     def is_error(self) -> bool:

@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 from ._errors import Problem, shown
 from ._model import Access, Article, Genre, Organization, Person
 from ._selectors import DEFAULT_SELECTORS, Selectors, single_class
+from ._terms import ORGANIZATION_TYPES, POLICIES
 
 __all__ = [
     "CLAIM_REVIEWED_LIMIT",
@@ -216,15 +217,13 @@ def _reviews(article: Article) -> list[Problem]:
 def _policies(article: Article) -> list[Problem]:
     """A policy on an organization whose exported type is outside the term's domain: the
     JSON-LD export leaves it out."""
-    from ._export._jsonld import _ORGANIZATION_TYPES, _POLICIES  # the export's own tables
-
     problems = []
     for index, organization in enumerate(article.organizations):
         policies = organization.policies
         if policies is None:
             continue
-        kind = _ORGANIZATION_TYPES[organization.kind]
-        for field, term, domain in _POLICIES:
+        kind = ORGANIZATION_TYPES[organization.kind]
+        for field, term, domain in POLICIES:
             if getattr(policies, field) is None or kind in domain:
                 continue
             message = (

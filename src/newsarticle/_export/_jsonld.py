@@ -66,23 +66,28 @@ from .._model import (
     LiveUpdate,
     Logo,
     Organization,
-    OrganizationKind,
     Person,
     Place,
-    PlaceKind,
     Policies,
     Quote,
-    RelationKind,
     Role,
 )
 from .._rules import format_datetime
 from .._selectors import DEFAULT_SELECTORS, Selectors
+from .._terms import (
+    ADDITIONAL_TYPES,
+    ARTICLE_TYPES,
+    LIVE_BLOG_TYPE,
+    ORGANIZATION_TYPES,
+    PLACE_TYPES,
+    POLICIES,
+    RELATIONS,
+    WORK_TYPES,
+)
 from .._unbuild import SMALLEST_PLAIN
 
 __all__ = [
-    "ARTICLE_TYPES",
     "CONTEXT",
-    "LIVE_BLOG_TYPE",
     "JsonLdRenderer",
     "JsonLdScriptRenderer",
     "escape_script_json",
@@ -96,77 +101,7 @@ Node: TypeAlias = dict[str, Any]
 #: The JSON-LD context of every export.
 CONTEXT: Final = "https://schema.org"
 
-#: The schema.org type of the article node, by genre (a live blog is a LiveBlogPosting,
-#: whatever its genre).
-ARTICLE_TYPES: Final = {
-    Genre.NEWS: "NewsArticle",
-    Genre.ANALYSIS: "AnalysisNewsArticle",
-    Genre.OPINION: "OpinionNewsArticle",
-    Genre.REPORTAGE: "ReportageNewsArticle",
-    Genre.REVIEW: "ReviewNewsArticle",
-    Genre.BACKGROUND: "BackgroundNewsArticle",
-    Genre.ASK_PUBLIC: "AskPublicNewsArticle",
-    Genre.FACT_CHECK: "NewsArticle",  # schema.org has no narrower type: ClaimReview says it
-}
 
-#: The type of the article node of a live blog.
-LIVE_BLOG_TYPE: Final = "LiveBlogPosting"
-
-_ORGANIZATION_TYPES: Final = {
-    OrganizationKind.ORGANIZATION: "Organization",
-    OrganizationKind.NEWS_MEDIA: "NewsMediaOrganization",
-    OrganizationKind.GOVERNMENT: "GovernmentOrganization",
-    OrganizationKind.ARMED_GROUP: "Organization",  # schema.org has no narrower type
-    OrganizationKind.POLITICAL_PARTY: "PoliticalParty",
-    OrganizationKind.NGO: "NGO",
-}
-
-_PLACE_TYPES: Final = {
-    PlaceKind.PLACE: "Place",
-    PlaceKind.COUNTRY: "Country",
-    PlaceKind.ADMINISTRATIVE_AREA: "AdministrativeArea",
-    PlaceKind.CITY: "City",
-    PlaceKind.LANDFORM: "Landform",
-    PlaceKind.LANDMARK: "LandmarksOrHistoricalBuildings",
-    PlaceKind.STADIUM: "StadiumOrArena",
-}
-
-_RELATIONS: Final = {
-    RelationKind.PARENT: "parent",
-    RelationKind.CHILD: "children",
-    RelationKind.SIBLING: "sibling",
-    RelationKind.SPOUSE: "spouse",
-    RelationKind.RELATIVE: "relatedTo",
-    RelationKind.COLLEAGUE: "colleague",
-}
-
-# What a cited work is, by the channel of the attribution that cites it.  A
-# conversation with a journalist is not a work; neither is an attribution that
-# says nothing about one (no outlet, title, URL or date).  Every cited work is a
-# CreativeWork, so that the article is the page's one node of an article type (see
-# _ADDITIONAL_TYPES).
-_WORK_TYPES: Final[dict[Channel, str]] = {
-    channel: "CreativeWork" for channel in Channel if channel is not Channel.CONVERSATION
-}
-# The narrower type of a cited work, written as its additionalType, and what to call one
-# without a title.  An op-ed, a post or an article typed as such would be a second article
-# node on the page, which extractors and validators that look for "the" article may take
-# for the page's own (and validators hold to Google's Article rules); a video or an image
-# typed as such must carry what Google's rules make required on every VideoObject (name,
-# thumbnailUrl, uploadDate) and ImageObject (contentUrl, a credit or licence), and an
-# attribution holds none of a thumbnail, an upload date or an image file.  So each is a
-# CreativeWork whose additionalType says what it is, and it always has a name.
-_ADDITIONAL_TYPES: Final = {
-    Channel.OP_ED: ("https://schema.org/OpinionNewsArticle", "an op-ed"),
-    Channel.TWEET: ("https://schema.org/SocialMediaPosting", "a tweet"),
-    Channel.SOCIAL_MEDIA_POST: ("https://schema.org/SocialMediaPosting", "a social media post"),
-    Channel.ARTICLE: ("https://schema.org/Article", "an article"),
-    Channel.VIDEO: ("https://schema.org/VideoObject", "a video"),
-    Channel.LIVESTREAM: ("https://schema.org/VideoObject", "a livestream"),
-    Channel.IMAGE: ("https://schema.org/ImageObject", "an image"),
-}
-#: The same table by the name the importer reads it under (the media types were the first).
-_MEDIA: Final = _ADDITIONAL_TYPES
 # Channels through which the source is the maker of the work itself; an
 # interview is the outlet's work, an image or video is not made by whoever
 # describes it, so those works get no creator.
@@ -185,24 +120,6 @@ _AUTHORED: Final = frozenset(
 
 #: UN/CEFACT common code for "pixel", the unit of image sizes.
 _PIXEL: Final = "E37"
-
-# The publisher's policies by schema.org term, and the types whose domain holds the term:
-# four of the Trust Project's terms are NewsMediaOrganization's alone in schema.org.
-_ANY_ORGANIZATION: Final = frozenset(_ORGANIZATION_TYPES.values())
-_NEWS_MEDIA_ONLY: Final = frozenset({"NewsMediaOrganization"})
-_POLICIES: Final = (
-    ("publishing_principles", "publishingPrinciples", _ANY_ORGANIZATION),
-    ("corrections", "correctionsPolicy", _ANY_ORGANIZATION),
-    ("ethics", "ethicsPolicy", _ANY_ORGANIZATION),
-    ("diversity", "diversityPolicy", _ANY_ORGANIZATION),
-    ("ownership_funding", "ownershipFundingInfo", _ANY_ORGANIZATION),
-    ("actionable_feedback", "actionableFeedbackPolicy", _ANY_ORGANIZATION),
-    ("unnamed_sources", "unnamedSourcesPolicy", _ANY_ORGANIZATION),
-    ("verification_fact_checking", "verificationFactCheckingPolicy", _NEWS_MEDIA_ONLY),
-    ("masthead", "masthead", _NEWS_MEDIA_ONLY),
-    ("no_bylines", "noBylinesPolicy", _NEWS_MEDIA_ONLY),
-    ("mission_coverage_priorities", "missionCoveragePrioritiesPolicy", _NEWS_MEDIA_ONLY),
-)
 
 
 def _pixels(value: int) -> Node:
@@ -227,8 +144,8 @@ def _image_object(image: Image | Logo, node_id: str | None = None) -> Node:
 # What the channel of a cited work makes of it: the work's type, its narrower type and the
 # name of one without a title (or None), and whether the source is the work's maker.
 _WORKS: Final = {
-    channel: (kind, _ADDITIONAL_TYPES.get(channel), channel in _AUTHORED)
-    for channel, kind in _WORK_TYPES.items()
+    channel: (kind, ADDITIONAL_TYPES.get(channel), channel in _AUTHORED)
+    for channel, kind in WORK_TYPES.items()
 }
 _ACCESS: Final = operator.attrgetter("access")
 _TEXT: Final = operator.attrgetter("text")
@@ -386,7 +303,7 @@ class _Graph:
             if affiliations:
                 node["affiliation"] = affiliations
         if person.relations:
-            for kind, term in _RELATIONS.items():
+            for kind, term in RELATIONS.items():
                 related = []
                 for relation in person.relations:
                     if relation.kind is kind:
@@ -404,7 +321,7 @@ class _Graph:
         return node
 
     def organization(self, organization: Organization, node_id: str) -> Node:
-        kind = _ORGANIZATION_TYPES[organization.kind]
+        kind = ORGANIZATION_TYPES[organization.kind]
         node = _named(kind, node_id, organization)
         if organization.parent is not None:
             node["parentOrganization"] = self.organization_ref(organization.parent)
@@ -421,7 +338,7 @@ class _Graph:
         entity = self.article.index[identifier]
         assert isinstance(entity, Organization)
         node: Node = {
-            "@type": _ORGANIZATION_TYPES[entity.kind],
+            "@type": ORGANIZATION_TYPES[entity.kind],
             "@id": self.entity_ids.get(identifier) or self.unresolved(identifier, ENTITIES),
             "name": entity.name,
         }
@@ -432,7 +349,7 @@ class _Graph:
         return node
 
     def place(self, place: Place, node_id: str) -> Node:
-        node = _named(_PLACE_TYPES[place.kind], node_id, place)
+        node = _named(PLACE_TYPES[place.kind], node_id, place)
         geo = place.geo
         if geo is not None:
             node["geo"] = {
@@ -750,7 +667,7 @@ def _job_title(role: Role) -> str | Node:
 def _policies(node: Node, kind: str, policies: Policies) -> None:
     """Each policy under its schema.org term, where the organization's type is in the term's
     domain."""
-    for field, term, domain in _POLICIES:
+    for field, term, domain in POLICIES:
         if kind in domain:
             value = getattr(policies, field)
             if value is not None:

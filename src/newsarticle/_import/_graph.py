@@ -41,13 +41,23 @@ def escape(key: str | int) -> str:
     return str(key).replace("~", "~0").replace("/", "~1")
 
 
-@attrs.frozen(eq=False)
 class Here:
-    """A value of one block, and its JSON Pointer in the block's value."""
+    """A value of one block, and its JSON Pointer in the block's value.
 
-    value: Any
-    block: Block
-    pointer: str
+    A plain class with slots rather than a frozen attrs class: an import makes one for each
+    object of the page and for each value it reads, and a frozen class's ``__init__`` costs
+    several times more.  Nothing changes one once made.
+    """
+
+    __slots__ = ("block", "pointer", "value")
+
+    def __init__(self, value: Any, block: Block, pointer: str) -> None:
+        self.value = value
+        self.block = block
+        self.pointer = pointer
+
+    def __repr__(self) -> str:
+        return f"Here(value={self.value!r}, block={self.block!r}, pointer={self.pointer!r})"
 
     def at(self, key: str | int) -> Here:
         """The value under ``key`` (a member name or an index)."""

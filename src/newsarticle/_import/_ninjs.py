@@ -42,7 +42,6 @@ from typing import Any, Final
 import attrs
 
 from .._errors import InvalidValueError, Problem, shown
-from .._export._jsonld import _POLICIES
 from .._export._ninjs import (
     ALT_ROLE,
     ALTERNATIVE_HEADLINE,
@@ -80,6 +79,7 @@ from .._model import (
 )
 from .._rules import ID, LANGUAGE, LINE, TIMESTAMP, URL, parse_datetime, spec
 from .._selectors import DEFAULT_SELECTORS, Selectors, single_class
+from .._terms import POLICIES
 from ._context import fits
 from ._dates import read_moment
 from ._ids import Ids, slug
@@ -161,7 +161,7 @@ _GENRE_BY_URI: Final = {node["uri"]: genre for genre, node in GENRES.items() if 
 _GENRE_BY_NAME: Final = {node["name"].lower(): genre for genre, node in GENRES.items()}
 _GENRE_BY_LITERAL: Final = {genre.value: genre for genre in Genre}
 #: The schema.org term of each policy, as the JSON-LD export names it.
-_SCHEMA_ORG_TERMS: Final = {field: term for field, term, _ in _POLICIES}
+_SCHEMA_ORG_TERMS: Final = {field: term for field, term, _ in POLICIES}
 
 
 def _policy_roles() -> dict[str, tuple[str, str]]:

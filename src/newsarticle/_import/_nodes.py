@@ -17,11 +17,11 @@ from typing import Any, Final
 from urllib.parse import urlsplit
 
 from .._errors import InvalidValueError, Problem, shown
-from .._export._jsonld import ARTICLE_TYPES
 from .._integrity import article_problems
 from .._model import Access, Article, Genre, Image, LiveCoverage, LiveUpdate, Paragraph
 from .._rules import LANGUAGE, PARAGRAPH_TEXT, URL
 from .._selectors import DEFAULT_SELECTORS
+from .._terms import ARTICLE_TYPES
 from ._context import Context, fits
 from ._dates import read_moment
 from ._graph import Graph, Here, Node, choose, find_articles

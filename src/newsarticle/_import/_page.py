@@ -175,9 +175,8 @@ class Block:
     def problem(self, code: str, pointer: str, message: str) -> Problem:
         """Problem.of(code, pointer, message) with the line and column in the page of
         `pointer` (via locate)."""
-        found = Problem.of(code, pointer, message)
         line, column = self.locate(pointer)
-        return found if line is None else attrs.evolve(found, line=line, column=column)
+        return Problem.of(code, pointer, message, line, column)
 
 
 @attrs.frozen(kw_only=True)
@@ -215,8 +214,7 @@ _NO_META: Final = PageMeta(language=None, canonical=None, title=None, meta={})
 
 
 def _at(code: str, message: str, line: int | None = 1, column: int | None = 1) -> Problem:
-    found = Problem.of(code, "", message)
-    return found if line is None else attrs.evolve(found, line=line, column=column)
+    return Problem.of(code, "", message, line, column)
 
 
 def _block(index: int, text: str, lines: _Lines) -> Block:
@@ -236,8 +234,7 @@ def _block(index: int, text: str, lines: _Lines) -> Block:
 
 def _problem(finding: Finding, lines: _Lines) -> Problem:
     line, column = lines.position(finding.offset)
-    found = Problem.of(finding.code, finding.pointer, finding.message)
-    return attrs.evolve(found, line=line, column=column)
+    return Problem.of(finding.code, finding.pointer, finding.message, line, column)
 
 
 # --- bytes to text -------------------------------------------------------------------------

@@ -40,7 +40,6 @@ from typing import Any, Final
 import attrs
 
 from .._errors import InvalidValueError, shown
-from .._export._jsonld import _ORGANIZATION_TYPES, _PLACE_TYPES, _POLICIES, _RELATIONS
 from .._model import (
     GeoCoordinates,
     Logo,
@@ -55,6 +54,7 @@ from .._model import (
     RelationKind,
     Role,
 )
+from .._terms import ORGANIZATION_TYPES, PLACE_TYPES, POLICIES, RELATIONS
 from ._context import Context
 from ._dates import read_moment
 from ._graph import Here, Node
@@ -111,8 +111,8 @@ def _kinds_by_depth(types: dict[Any, str]) -> list[tuple[str, Any]]:
     return sorted(inverse.items(), key=lambda item: -len(vocab.ancestors(item[0])))
 
 
-_ORGANIZATION_KINDS: Final = _kinds_by_depth(_ORGANIZATION_TYPES)
-_PLACE_KINDS: Final = _kinds_by_depth(_PLACE_TYPES)
+_ORGANIZATION_KINDS: Final = _kinds_by_depth(ORGANIZATION_TYPES)
+_PLACE_KINDS: Final = _kinds_by_depth(PLACE_TYPES)
 
 
 _MATCHES: Final = {
@@ -552,7 +552,7 @@ class Entities:
                 "the principles of the article and of organizations, not of people",
             )
         relations = []
-        for kind, term_name in _RELATIONS.items():
+        for kind, term_name in RELATIONS.items():
             target = context.read(node, term_name)
             for item, other in context.nodes(target):
                 person = self.person_ref(item, other, f"{term_name} of {shown(fields['name'])}")
@@ -742,9 +742,9 @@ class Entities:
         ``NewsMediaOrganization`` alone is kept only for a news organization (the export writes
         it on no other type, so keeping it elsewhere would be lost on the next export)."""
         context = self.context
-        exported = _ORGANIZATION_TYPES[kind]
+        exported = ORGANIZATION_TYPES[kind]
         found: dict[str, str] = {}
-        for field, term_name, domain in _POLICIES:
+        for field, term_name, domain in POLICIES:
             here = context.read(node, term_name)
             if here is None:
                 continue

@@ -21,8 +21,6 @@ import zoneinfo
 from pathlib import PurePath
 from typing import Final, Literal
 
-import attrs
-
 from .._errors import Problem, shown
 from . import KINDS, PAGE_KINDS
 from ._page import Page, PageMeta, read_blocks, read_page
@@ -126,7 +124,7 @@ _NO_META: Final = PageMeta(language=None, canonical=None, title=None, meta={})
 def _problem(code: str, message: str) -> Page:
     """A page that is not read, for the reason ``message`` gives (placed at its start, as the
     page reader places the problems of a page as a whole)."""
-    problem = attrs.evolve(Problem.of(code, "", message), line=1, column=1)
+    problem = Problem.of(code, "", message, 1, 1)
     return Page(blocks=(), meta=_NO_META, problems=(problem,))
 
 

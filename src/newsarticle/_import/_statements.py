@@ -39,7 +39,6 @@ from typing import Any, Final
 import attrs
 
 from .._errors import shown
-from .._export._jsonld import _MEDIA, _WORK_TYPES
 from .._model import (
     Attribution,
     Channel,
@@ -49,6 +48,7 @@ from .._model import (
     QuoteKind,
     Verification,
 )
+from .._terms import ADDITIONAL_TYPES, WORK_TYPES
 from ._context import Context, fits
 from ._graph import Here, Node
 from ._ids import exported_id
@@ -65,7 +65,7 @@ def _media_channels() -> dict[str, Channel]:
     """The channel of each media type the export names in ``additionalType`` (the most
     general channel of those sharing one: a livestream's VideoObject is a video)."""
     inverse: dict[str, Channel] = {}
-    for channel, (iri, _) in _MEDIA.items():
+    for channel, (iri, _) in ADDITIONAL_TYPES.items():
         name = term(iri)
         if name not in inverse or channel in _GENERAL:
             inverse[name] = channel
@@ -75,14 +75,14 @@ def _media_channels() -> dict[str, Channel]:
 #: The channel of a work whose ``additionalType`` is a media type, by that type.
 _MEDIA_CHANNELS: Final = _media_channels()
 #: The names the export gives a cited video, livestream or image that has no title.
-_UNTITLED: Final = frozenset(phrase for _, phrase in _MEDIA.values())
+_UNTITLED: Final = frozenset(phrase for _, phrase in ADDITIONAL_TYPES.values())
 
 
 def _channels() -> list[tuple[str, Channel]]:
     """Types of works and their channels, the most specific type first.  The media types are
     read too, as pages (and newsarticle's earlier exports) type a cited video or image."""
     inverse: dict[str, Channel] = dict(_MEDIA_CHANNELS)
-    for channel, name in _WORK_TYPES.items():
+    for channel, name in WORK_TYPES.items():
         if name not in inverse or channel in _GENERAL:
             inverse[name] = channel
     vocab = vocabulary()

@@ -169,8 +169,8 @@ def clean_line(text: str) -> Cleaned:
 
 
 def _clean_lines(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = [_INLINE_SPACE.sub(" ", line).strip(" ") for line in text.split("\n")]
+    text = _INLINE_SPACE.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = [line.strip(" ") for line in text.split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip("\n")
 
 
