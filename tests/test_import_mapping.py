@@ -32,7 +32,7 @@ from newsarticle import (
 )
 from newsarticle._errors import CODES
 from newsarticle._import import _text, _vocab
-from newsarticle._import._dates import read_moment
+from newsarticle._import._dates import read_any_form, read_moment
 from newsarticle._import._nodes import import_page
 from newsarticle._import._page import read_blocks, read_page
 from newsarticle._import._people import split_byline
@@ -708,6 +708,50 @@ def test_dates_without_offset_are_local(text: str, kind: str) -> None:
 def test_dates_that_are_no_date(text: str) -> None:
     """What is no date (or no real one, or an ambiguous day-month order) is not read."""
     assert read_moment(text) is None
+
+
+def _two(low: int, high: int) -> st.SearchStrategy[str]:
+    return st.integers(low, high).map(lambda n: f"{n:02d}")
+
+
+# Texts of about the commonest form: each field in its range or just outside it.
+_COMMON_DATES = st.tuples(
+    st.integers(0, 9999).map(lambda n: f"{n:04d}"),
+    _two(0, 13),
+    _two(0, 32),
+    st.sampled_from("Tt "),
+    _two(0, 25),
+    _two(0, 61),
+    _two(0, 61),
+    st.none() | st.from_regex(r"[0-9]{1,7}", fullmatch=True),
+    st.none()
+    | st.sampled_from(["Z", "z"])
+    | st.tuples(st.sampled_from("+-"), _two(0, 25), st.sampled_from(["", ":"]), _two(0, 61)).map(
+        "".join
+    ),
+).map(
+    lambda p: (
+        f"{p[0]}-{p[1]}-{p[2]}{p[3]}{p[4]}:{p[5]}:{p[6]}"
+        + (f".{p[7]}" if p[7] is not None else "")
+        + (p[8] or "")
+    )
+)
+
+
+@given(_COMMON_DATES)
+@example("2024-03-05T12:34:56+05:60")
+@example("2024-03-05T12:34:56+24:00")
+@example("2024-02-30T00:00:00Z")
+@example("2024-03-05T12:34:60Z")
+@example("2024-03-05T24:00:00Z")
+@example("2024-03-05T12:34:56.1234567+01:00")
+@example("2024-03-05T12:34:56.5-00:00")
+@example("2024-03-05t12:34:56z")
+def test_the_common_date_form_reads_as_the_general_readers_read_it(text: str) -> None:
+    """The quick reading of the commonest form (ISO 8601 in full, with an offset) gives what
+    the general readers give, for every text of about that shape (fields out of range, other
+    separators, no offset, seven digits of fraction included)."""
+    assert read_any_form(text) == read_moment(text)
 
 
 def test_iso_dates_give_no_problem() -> None:

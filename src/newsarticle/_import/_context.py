@@ -135,20 +135,21 @@ class Context:
     def read(self, node: Node, name: str) -> Here | None:
         """The value of property ``name`` of ``node``, marked as read; a key that is the
         property in another case (``headLine``) is read when the property itself is absent."""
-        entry = self._seen.get(id(node.parts[0].value))
         held = node.index().get(name)
-        if held is not None:
-            part, key = held
-            if entry is not None:
-                entry.keys.add(key)
-            return part.at(key)
-        misspelt = node.misspelt(name)
-        if misspelt is None:
-            return None
-        part, key = misspelt
-        here = part.at(key)
+        if held is None:  # most properties asked for are absent: the shortest way out
+            held = node.misspelt(name)
+            if held is None:
+                return None
+            spelled = True
+        else:
+            spelled = False
+        part, key = held
+        entry = self._seen.get(id(node.parts[0].value))
         if entry is not None:
             entry.keys.add(key)
+        here = part.at(key)
+        if not spelled:
+            return here
         self.report(
             here,
             "import-property-spelling",

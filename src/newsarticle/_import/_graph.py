@@ -83,8 +83,10 @@ class Here:
 def _types(value: dict[str, Any]) -> tuple[str, ...]:
     """The node's types as schema.org names; a type a case away from one (``person``) as it."""
     kinds = value.get("@type")
-    items = kinds if isinstance(kinds, list) else [kinds]
     vocab = vocabulary()
+    if type(kinds) is str and kinds in vocab.parents:
+        return (kinds,)  # the commonest: one type, written as its bare name
+    items = kinds if isinstance(kinds, list) else [kinds]
     found = []
     for kind in items:
         if isinstance(kind, str) and kind.strip():
@@ -129,8 +131,9 @@ class Node:
 
     def index(self) -> dict[str, tuple[Here, str]]:
         """Every property by its schema.org name: the part that holds it first, and its key."""
-        if self._index is None:
-            index: dict[str, tuple[Here, str]] = {}
+        index = self._index
+        if index is None:
+            index = {}
             for part in self.parts:
                 for key in part.value:
                     if isinstance(key, str):
@@ -141,20 +144,21 @@ class Node:
                     if isinstance(key, str) and key in index and index[key][1] != key:
                         index[key] = (part, key)
             self._index = index
-        return self._index
+        return index
 
     def misspelt(self, name: str) -> tuple[Here, str] | None:
         """The key that is property ``name`` in another case (``headLine``), and its part."""
-        if self._spelled is None:
+        spelled = self._spelled
+        if spelled is None:
             vocab = vocabulary()
-            spelled: dict[str, tuple[Here, str]] = {}
+            spelled = {}
             for found, (part, key) in self.index().items():
                 if not key.startswith("@") and not vocab.is_property(found):
                     proper = vocab.spelled(found)
                     if proper is not None:
                         spelled.setdefault(proper, (part, key))
             self._spelled = spelled
-        return self._spelled.get(name)
+        return spelled.get(name)
 
     def properties(self) -> Iterator[tuple[str, Here]]:
         """Every property (its key as written) and its value, first object first, each once."""
@@ -167,8 +171,8 @@ class Node:
         return None if found is None else found[0].at(found[1])
 
     def is_a(self, ancestor: str) -> bool:
-        vocab = vocabulary()
-        return any(vocab.is_a(kind, ancestor) for kind in self.types)
+        # A type is ``ancestor`` or below it when it is one of ``ancestor``'s descendants.
+        return not vocabulary().descendants(ancestor).isdisjoint(self.types)
 
     def same(self, other: Node) -> bool:
         if self.id is not None and self.id == other.id:
@@ -188,12 +192,13 @@ class Graph:
         for block in page.blocks:
             if block.value is None:
                 continue
+            # The containers still to walk, the next one last (so: in page order).
             stack: list[tuple[Any, str, bool, int]] = [(block.value, "", False, 0)]
+            push = stack.append
             while stack:
                 value, pointer, inside, depth = stack.pop()
-                if depth > MAX_DEPTH:
-                    continue
-                children: list[tuple[Any, str, bool, int]] = []
+                children = depth < MAX_DEPTH  # what the deepest walked holds is not walked
+                depth += 1
                 if type(value) is dict:
                     kinds = _types(value) if "@type" in value else ()
                     here = Here(value, block, pointer)
@@ -202,16 +207,16 @@ class Graph:
                     if type(identifier) is str and len(value) > 1:
                         self.definitions.setdefault(identifier.strip(), []).append(here)
                     below = inside or not articles.isdisjoint(kinds)
-                    for key, item in value.items():
+                    if children:
+                        for key, item in reversed(value.items()):
+                            if type(item) is dict or type(item) is list:
+                                token = escape(key) if "~" in key or "/" in key else key
+                                push((item, f"{pointer}/{token}", below, depth))
+                elif children:
+                    for index in range(len(value) - 1, -1, -1):
+                        item = value[index]
                         if type(item) is dict or type(item) is list:
-                            token = escape(key) if "~" in key or "/" in key else key
-                            children.append((item, f"{pointer}/{token}", below, depth + 1))
-                elif type(value) is list:
-                    for index, item in enumerate(value):
-                        if type(item) is dict or type(item) is list:
-                            children.append((item, f"{pointer}/{index}", inside, depth + 1))
-                if children:
-                    stack.extend(reversed(children))
+                            push((item, f"{pointer}/{index}", inside, depth))
 
     def node(self, here: Here) -> Node | None:
         """The thing an object describes or refers to (``{"@id": ...}`` followed), or None for a
