@@ -21,6 +21,7 @@ of newsarticle: ``pip install extruct`` into any virtualenv to measure it).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import email.utils
 import gc
@@ -412,6 +413,81 @@ def _extruct() -> Callable[[bytes], Any] | None:
     return extract
 
 
+# --- instructions: a count that a busy machine does not change ----------------------------
+
+#: What each child run does after the same set-up (every page loaded, one page read,
+#: imported and given to extruct, so that both sides have imported and warmed up).
+_INSTRUCTION_RUNS: Final = ("set-up", "read_page", "read_page+import_page", "extruct")
+
+
+def instructions_child(root: Path, what: str) -> None:
+    """The body of one run under cachegrind: the set-up, then ``what`` on every HTML page."""
+    manifest = json.loads((root / "manifest.json").read_text(encoding="utf-8"))
+    pages = [
+        (gzip.decompress((root / e["page_file"]).read_bytes()), e["url"])
+        for e in manifest["pages"]
+        if e.get("page_file")
+    ]
+    extract = _extruct()
+    import_page(read_page(pages[0][0]), url=pages[0][1])
+    if extract is not None:
+        extract(pages[0][0])
+    for data, url in pages:
+        if what == "read_page":
+            read_page(data)
+        elif what == "read_page+import_page":
+            import_page(read_page(data), url=url)
+        elif what == "extruct" and extract is not None:
+            with contextlib.suppress(Exception):  # extruct raises on a block that is not JSON
+                extract(data)
+
+
+def count_instructions(root: Path) -> str:
+    """The CPU instructions per HTML page (the mean) of reading, of reading and importing,
+    and of extruct's parse, each counted by valgrind's cachegrind in a run of its own, less
+    the run that only sets up; the same on any machine of the same architecture and software,
+    however busy, where the times vary by a factor of two."""
+    import shutil
+    import subprocess
+
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return "instructions: valgrind is not installed here"
+    manifest = json.loads((root / "manifest.json").read_text(encoding="utf-8"))
+    count = sum(1 for e in manifest["pages"] if e.get("page_file"))
+    totals: dict[str, int] = {}
+    for what in _INSTRUCTION_RUNS:
+        run = subprocess.run(
+            [
+                valgrind,
+                "--tool=cachegrind",
+                "--cache-sim=no",
+                "--cachegrind-out-file=/dev/null",
+                sys.executable,
+                __file__,
+                "--root",
+                str(root),
+                "--instructions-child",
+                what,
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        found = re.search(r"I\s+refs:\s+([0-9,]+)", run.stderr)
+        if found is None:
+            return f"instructions: cachegrind printed no count for {what}"
+        totals[what] = int(found.group(1).replace(",", ""))
+    per_page = {w: (totals[w] - totals["set-up"]) / count for w in _INSTRUCTION_RUNS[1:]}
+    ours, theirs = per_page["read_page+import_page"], per_page["extruct"]
+    return (
+        f"instructions per HTML page (the mean of {count}, valgrind --tool=cachegrind): "
+        f"read_page {per_page['read_page'] / 1e6:.2f} M, read_page + import_page "
+        f"{ours / 1e6:.2f} M, extruct.extract {theirs / 1e6:.2f} M "
+        f"(ours / extruct's: {ours / theirs:.2f})"
+    )
+
+
 def percent(part: int, whole: int) -> str:
     return f"{part}/{whole} ({100 * part / whole:.1f}%)" if whole else "0/0"
 
@@ -479,15 +555,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--failures", action="store_true", help="list what still fails")
     parser.add_argument("--no-extruct", action="store_true", help="do not time extruct")
     parser.add_argument("--repeats", type=int, default=3, help="timing rounds (default 3)")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count the CPU instructions per page of ours and of extruct (valgrind)",
+    )
+    parser.add_argument("--instructions-child", choices=_INSTRUCTION_RUNS, help=argparse.SUPPRESS)
     arguments = parser.parse_args(argv)
     if not (arguments.root / "manifest.json").is_file():
         print(f"no manifest.json in {arguments.root}", file=sys.stderr)
         return 2
+    if arguments.instructions_child:
+        instructions_child(arguments.root, arguments.instructions_child)
+        return 0
     report = measure(arguments.root, extruct=not arguments.no_extruct, repeats=arguments.repeats)
     if arguments.json:
         print(json.dumps(report.figures(), indent=2))
     else:
         print(render(report, arguments.failures))
+    if arguments.instructions:
+        print(count_instructions(arguments.root))
     return 0
 
 
