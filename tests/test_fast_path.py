@@ -54,6 +54,34 @@ def test_a_builder_checks_each_field_by_its_rule() -> None:
         _Sample(name="a", count=0)
 
 
+def _objects(value: Any) -> list[Any]:
+    """Every model object of ``value`` and below it."""
+    if attrs.has(type(value)):
+        found = [value]
+        for field in attrs.fields(type(value)):
+            found += _objects(getattr(value, field.name))
+        return found
+    if isinstance(value, tuple):
+        return [item for part in value for item in _objects(part)]
+    return []
+
+
+@given(articles())
+def test_what_a_builder_makes_is_the_frozen_class_itself(article: Article) -> None:
+    """Every object a builder makes is an instance of its model class, not of the draft it
+    was built as: of that very class, frozen, equal to the article's and hashed alike."""
+    built = builder.build(json.loads(dumps(article)))
+    assert article == built
+    assert hash(article) == hash(built)
+    made = _objects(built)
+    assert [type(o) for o in _objects(article)] == [type(o) for o in made]
+    for obj in made:
+        assert not type(obj).__name__.endswith("Draft")
+        name = attrs.fields(type(obj))[0].name
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            setattr(obj, name, getattr(obj, name))
+
+
 def test_a_field_without_a_declaration_cannot_be_part_of_the_model() -> None:
     """Every field names its rule: a class with an undeclared field is refused when defined."""
     with pytest.raises(TypeError, match="is not declared"):
